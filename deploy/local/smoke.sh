@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Platform test of the local run (part of the test command): from a stopped state, up.sh brings
+# every service to ready, a second up.sh starts no duplicates, real Keycloak tokens are accepted or
+# refused as they should be, the demo data is there, and down.sh leaves nothing running.
+# Needs the jars built (the test command's ./mvnw verify does that).
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+source "$LOCAL_DIR/services.sh"
+
+failures=0
+check() { # check <description> <command...>
+  local what=$1; shift
+  if "$@"; then log "ok   $what"; else warn "FAIL $what"; failures=$((failures + 1)); fi
+}
+token() {
+  curl -sf -m 10 -d grant_type=password -d client_id=cx-console -d "username=$1" -d "password=$1" \
+    http://localhost:8180/realms/cx/protocol/openid-connect/token | jq -r .access_token
+}
+status_with() { # status_with <token|-> <url>
+  if [[ $1 == - ]]; then http_status "$2"; else
+    curl -s -o /dev/null -m 5 -w '%{http_code}' -H "Authorization: Bearer $1" "$2" || true; fi
+}
+service_pids() { local e; for e in "${SERVICES[@]}"; do pid_of "${e%%:*}" || echo none; done; }
+our_ports_free() {
+  local p; for p in 8080 8081 8082 8083 9092 9093 8180 9180; do port_open 127.0.0.1 "$p" && return 1; done; return 0
+}
+
+log "smoke: stopping anything running, to time a start from nothing"
+"$LOCAL_DIR/down.sh" >/dev/null
+check "nothing of ours listens before the start" our_ports_free
+
+t0=$(now_ms)
+"$LOCAL_DIR/up.sh" --no-build
+start_time=$(elapsed "$t0")
+log "smoke: up.sh from a stopped state (built jars) took $start_time"
+echo "$start_time" >"$STATE_DIR/last-start-time"
+
+first=$(service_pids)
+check "a second up.sh succeeds" "$LOCAL_DIR/up.sh" --no-build
+check "a second up.sh starts no duplicates (same PIDs)" test "$first" == "$(service_pids)"
+check "exactly four service JVMs run" test "$(pgrep -fc 'quarkus-app/quarkus-run.jar')" -eq 4
+check "Keycloak discovery document answers" \
+  test "$(http_status http://localhost:8180/realms/cx/.well-known/openid-configuration)" == 200
+
+alice=$(token alice); viewer=$(token viewer)
+for entry in "${SERVICES[@]}"; do
+  name=${entry%%:*}; url="http://127.0.0.1:${entry##*:}${AGENT_PATH[$name]}"
+  check "$name: ready reports UP" test "$(http_status "http://127.0.0.1:${entry##*:}/q/health/ready")" == 200
+  check "$name: alice's token accepted (200)" test "$(status_with "$alice" "$url")" == 200
+  check "$name: no token -> 401" test "$(status_with - "$url")" == 401
+  check "$name: token without role agent -> 403" test "$(status_with "$viewer" "$url")" == 403
+done
+
+"$LOCAL_DIR/down.sh"
+check "down.sh leaves no service or broker port open" our_ports_free
+check "down.sh leaves no service JVM" test "$(pgrep -fc 'quarkus-app/quarkus-run.jar' || true)" -eq 0
+
+(( failures == 0 )) || die "smoke: $failures check(s) failed"
+log "smoke: all checks passed (start from nothing: $start_time)"

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# The one command that runs every test. Starts the infrastructure the tests need (PostgreSQL with
+# the test databases, Kafka, Keycloak), runs the Maven build with every module's unit and
+# integration tests against it, then the platform smoke test of the local run (deploy/local/smoke.sh),
+# which ends by stopping everything it started.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+
+t0=$(now_ms)
+"$LOCAL_DIR/infra.sh" start
+(cd "$REPO_ROOT" && ./mvnw -B verify "$@")
+"$LOCAL_DIR/smoke.sh"
+log "all tests passed in $(elapsed "$t0")"

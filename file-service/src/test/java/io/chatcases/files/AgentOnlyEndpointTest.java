@@ -1,0 +1,12 @@
+package io.chatcases.files;
+
+import io.chatcases.testing.AgentOnlyContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class AgentOnlyEndpointTest extends AgentOnlyContract {
+    @Override
+    protected String agentOnlyPath() {
+        return "/cases/00000000-0000-0000-0000-000000000001/files";
+    }
+}

@@ -1,0 +1,7 @@
+package io.chatcases.files;
+
+import io.chatcases.testing.ReadinessContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ReadinessTest extends ReadinessContract {}
