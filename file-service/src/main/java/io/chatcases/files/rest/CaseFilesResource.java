@@ -7,6 +7,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.time.OffsetDateTime;
@@ -45,5 +46,19 @@ public class CaseFilesResource {
         return StoredFile.<StoredFile>find("caseId", Sort.descending("createdAt"), caseId)
                 .list()
                 .map(files -> files.stream().map(FileView::of).toList());
+    }
+
+    /** One file of the Case; 404 when the file does not exist or belongs to another Case. */
+    @GET
+    @Path("/{fileId}")
+    @WithSession
+    @RolesAllowed({Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
+    public Uni<FileView> get(@PathParam("caseId") UUID caseId, @PathParam("fileId") UUID fileId) {
+        return StoredFile.<StoredFile>find("id = ?1 and caseId = ?2", fileId, caseId)
+                .firstResult()
+                .onItem()
+                .ifNull()
+                .failWith(() -> new NotFoundException("No file " + fileId + " in Case " + caseId))
+                .map(FileView::of);
     }
 }

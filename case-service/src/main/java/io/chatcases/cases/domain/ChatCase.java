@@ -1,0 +1,78 @@
+package io.chatcases.cases.domain;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A chat Case. Claims and seq allocation go through conditional SQL in the service layer. */
+@Entity
+@Table(name = "chat_case")
+public class ChatCase extends PanacheEntityBase {
+    @Id public UUID id;
+
+    @Column(insertable = false, updatable = false)
+    public long number;
+
+    @Enumerated(EnumType.STRING)
+    public Channel channel;
+
+    @Enumerated(EnumType.STRING)
+    public CaseStatus status;
+
+    @Column(name = "owner_id")
+    public String ownerId;
+
+    @Column(name = "owner_first_name")
+    public String ownerFirstName;
+
+    @Column(name = "owner_last_name")
+    public String ownerLastName;
+
+    @Column(name = "contact_id")
+    public UUID contactId;
+
+    @Column(name = "contact_email")
+    public String contactEmail;
+
+    @Column(name = "contact_first_name")
+    public String contactFirstName;
+
+    @Column(name = "contact_last_name")
+    public String contactLastName;
+
+    @Column(name = "contact_initials")
+    public String contactInitials;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "claimed_at")
+    public Instant claimedAt;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "last_seq")
+    public long lastSeq;
+
+    @Column(name = "last_customer_seq")
+    public long lastCustomerSeq;
+
+    public String contactName() {
+        String name =
+                ((contactFirstName == null ? "" : contactFirstName)
+                                + " "
+                                + (contactLastName == null ? "" : contactLastName))
+                        .trim();
+        return name.isEmpty() ? contactEmail : name;
+    }
+}

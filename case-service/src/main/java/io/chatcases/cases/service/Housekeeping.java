@@ -1,0 +1,121 @@
+package io.chatcases.cases.service;
+
+import io.chatcases.cases.client.ContactMatcher;
+import io.chatcases.cases.domain.CaseStatus;
+import io.chatcases.cases.domain.ChatCase;
+import io.chatcases.cases.messaging.OutboxRelay;
+import io.chatcases.events.EventTypes;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Scheduled transitions: RESOLVED Cases close after the configured time; Cases started while
+ * contact-service was unreachable get matched.
+ */
+@ApplicationScoped
+public class Housekeeping {
+    @Inject Outbox outbox;
+    @Inject OutboxRelay relay;
+    @Inject ContactMatcher matcher;
+
+    /** How long after its resolution a Case closes (default 14 days). */
+    @ConfigProperty(name = "cases.close-after", defaultValue = "P14D")
+    Duration closeAfter;
+
+    @Scheduled(every = "${cases.close-check:1h}", delayed = "10s")
+    Uni<Void> closeScheduled() {
+        return closeResolvedBefore(Instant.now().minus(closeAfter))
+                .invoke(relay::wake)
+                .replaceWithVoid();
+    }
+
+    /** Closes every Case resolved before {@code cutoff}; returns how many. */
+    public Uni<Integer> closeResolvedBefore(Instant cutoff) {
+        return Panache.withTransaction(
+                () ->
+                        ChatCase.<ChatCase>find(
+                                        "status = ?1 and resolvedAt < ?2",
+                                        CaseStatus.RESOLVED,
+                                        cutoff)
+                                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                                .page(0, 500)
+                                .list()
+                                .call(cases -> closeAll(cases))
+                                .map(List::size));
+    }
+
+    private Uni<Void> closeAll(List<ChatCase> cases) {
+        Instant now = Instant.now();
+        return Multi.createFrom()
+                .iterable(cases)
+                .onItem()
+                .transformToUniAndConcatenate(
+                        c -> {
+                            c.status = CaseStatus.CLOSED;
+                            c.closedAt = now;
+                            return outbox.caseEvent(EventTypes.CASE_CLOSED, c);
+                        })
+                .collect()
+                .asList()
+                .replaceWithVoid();
+    }
+
+    @Scheduled(every = "${cases.match-retry:30s}", delayed = "30s")
+    Uni<Void> matchScheduled() {
+        return matchUnmatched().invoke(relay::wake).replaceWithVoid();
+    }
+
+    /** Matches open Cases started without contact-service; returns how many were matched. */
+    public Uni<Integer> matchUnmatched() {
+        return Panache.withSession(
+                        () ->
+                                ChatCase.<ChatCase>find(
+                                                "contactId is null and status in ?1",
+                                                List.of(CaseStatus.NEW, CaseStatus.READY))
+                                        .page(0, 50)
+                                        .list())
+                .onItem()
+                .transformToMulti(cases -> Multi.createFrom().iterable(cases))
+                .onItem()
+                .transformToUniAndConcatenate(
+                        c ->
+                                matcher.match(c.contactEmail, c.contactFirstName, c.contactLastName)
+                                        .chain(
+                                                m ->
+                                                        m.contactId() == null
+                                                                ? Uni.createFrom().item(0)
+                                                                : applyMatch(c.id, m))
+                                        .onFailure()
+                                        .recoverWithItem(0))
+                .collect()
+                .with(java.util.stream.Collectors.summingInt(Integer::intValue));
+    }
+
+    private Uni<Integer> applyMatch(java.util.UUID caseId, CaseService.ContactMatch m) {
+        return Panache.withTransaction(
+                () ->
+                        ChatCase.<ChatCase>findById(caseId, LockModeType.PESSIMISTIC_WRITE)
+                                .chain(
+                                        c -> {
+                                            if (c == null || c.contactId != null) {
+                                                return Uni.createFrom().item(0);
+                                            }
+                                            c.contactId = m.contactId();
+                                            c.contactEmail = m.email();
+                                            c.contactFirstName = m.firstName();
+                                            c.contactLastName = m.lastName();
+                                            c.contactInitials = m.initials();
+                                            return outbox.caseEvent(EventTypes.CASE_UPDATED, c)
+                                                    .replaceWith(1);
+                                        }));
+    }
+}

@@ -1,0 +1,172 @@
+package io.chatcases.cases.service;
+
+import io.chatcases.cases.domain.CaseStatus;
+import io.chatcases.cases.domain.CaseTransitions;
+import io.chatcases.cases.domain.ChatCase;
+import io.chatcases.cases.domain.Message;
+import io.chatcases.events.CaseEvent;
+import io.chatcases.events.EventTypes;
+import io.chatcases.events.IngestCommand;
+import io.chatcases.events.MessageView;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Turns accepted sends into messages: de-duplicated on (case, clientMsgId), numbered with the next
+ * seq of the Case under its row lock, stored with their message.posted event in one transaction.
+ */
+@ApplicationScoped
+public class MessageService {
+    @Inject Outbox outbox;
+
+    @ConfigProperty(name = "cases.messages.max-text-length", defaultValue = "4000")
+    int maxTextLength;
+
+    /** A send's file, as file-service confirmed it belongs to the Case (null for text). */
+    public record FileInfo(UUID fileId, String name, long size, String contentType) {}
+
+    /**
+     * Stores the send, or re-announces the stored message for a duplicate, or publishes a refusal
+     * routed back to the sender's connection.
+     */
+    @WithTransaction
+    public Uni<Void> ingest(IngestCommand cmd, FileInfo file) {
+        return ChatCase.<ChatCase>findById(cmd.caseId(), LockModeType.PESSIMISTIC_WRITE)
+                .chain(
+                        c ->
+                                c == null
+                                        ? reject(cmd, null, "NOT_FOUND", "No such Case.")
+                                        : Message.<Message>find(
+                                                        "caseId = ?1 and clientMsgId = ?2",
+                                                        cmd.caseId(),
+                                                        cmd.clientMsgId())
+                                                .firstResult()
+                                                .chain(
+                                                        dup ->
+                                                                dup != null
+                                                                        ? outbox.messagePosted(
+                                                                                c, dup)
+                                                                        : store(c, cmd, file)));
+    }
+
+    private Uni<Void> store(ChatCase c, IngestCommand cmd, FileInfo file) {
+        Refusal refusal = refusal(c, cmd, file);
+        if (refusal != null) {
+            return reject(cmd, c, refusal.code(), refusal.message());
+        }
+        // Mutating the locked Case: Hibernate flushes it with the message in this transaction.
+        boolean customer = "CUSTOMER".equals(cmd.sender().type());
+        boolean reopen =
+                customer
+                        && CaseTransitions.customerMessage(c.status)
+                                == CaseTransitions.CustomerMessageOutcome.REOPEN;
+        if (reopen) {
+            c.status = CaseStatus.READY;
+            c.resolvedAt = null;
+        }
+        c.lastSeq++;
+        if (customer) {
+            c.lastCustomerSeq = c.lastSeq;
+        }
+        Message m = toMessage(c, cmd, file);
+        Uni<Void> reopened =
+                reopen
+                        ? outbox.caseEvent(EventTypes.CASE_REOPENED, c)
+                        : Uni.createFrom().voidItem();
+        Uni<Boolean> blocked = reopen ? otherOpenCase(c) : Uni.createFrom().item(false);
+        return blocked.chain(
+                other ->
+                        other
+                                ? reject(
+                                        cmd,
+                                        c,
+                                        "CASE_CLOSED",
+                                        "This chat has ended and a newer one is open.")
+                                : m.persist()
+                                        .chain(() -> reopened)
+                                        .chain(() -> outbox.messagePosted(c, m)));
+    }
+
+    /**
+     * A resolved Case cannot reopen while the Contact has started a newer open one on the channel
+     * (one open Case per Contact per channel); a start racing this check makes the unique index
+     * fail the transaction, and the retry then refuses.
+     */
+    private static Uni<Boolean> otherOpenCase(ChatCase c) {
+        return ChatCase.count(
+                        "contactEmail = ?1 and channel = ?2 and status in ?3 and id <> ?4",
+                        c.contactEmail,
+                        c.channel,
+                        java.util.List.of(CaseStatus.NEW, CaseStatus.READY),
+                        c.id)
+                .map(n -> n > 0);
+    }
+
+    private record Refusal(String code, String message) {}
+
+    /** Why the send must be refused (protocol error code and text), null when it may be stored. */
+    private Refusal refusal(ChatCase c, IngestCommand cmd, FileInfo file) {
+        boolean hasText = cmd.text() != null && !cmd.text().isBlank();
+        if (hasText == (cmd.fileId() != null)) {
+            return new Refusal("BAD_FRAME", "A message has either text or a file.");
+        }
+        if (hasText && cmd.text().length() > maxTextLength) {
+            return new Refusal(
+                    "TOO_LARGE", "Messages are limited to " + maxTextLength + " characters.");
+        }
+        if (cmd.fileId() != null && file == null) {
+            return new Refusal("FORBIDDEN", "The file does not belong to this Case.");
+        }
+        if ("CUSTOMER".equals(cmd.sender().type())) {
+            return CaseTransitions.customerMessage(c.status)
+                            == CaseTransitions.CustomerMessageOutcome.REFUSE
+                    ? new Refusal("CASE_CLOSED", "This chat is closed; start a new one.")
+                    : null;
+        }
+        if ("USER".equals(cmd.sender().type())
+                && CaseTransitions.userMayPost(c.status, c.ownerId, cmd.sender().id())) {
+            return null;
+        }
+        return new Refusal("FORBIDDEN", "Only the owner of the Case may write to the customer.");
+    }
+
+    private Uni<Void> reject(IngestCommand cmd, ChatCase c, String code, String message) {
+        return outbox.rejected(
+                cmd.caseId(),
+                c,
+                new CaseEvent.Rejection(cmd.clientMsgId(), cmd.connectionId(), code, message));
+    }
+
+    private static Message toMessage(ChatCase c, IngestCommand cmd, FileInfo file) {
+        Message m = new Message();
+        m.caseId = c.id;
+        m.seq = c.lastSeq;
+        m.messageId = UUID.randomUUID();
+        m.clientMsgId = cmd.clientMsgId();
+        m.kind = file == null ? "TEXT" : "FILE";
+        MessageView.Sender sender = cmd.sender();
+        m.senderType = sender.type();
+        if ("CUSTOMER".equals(sender.type())) {
+            m.senderId = c.contactId == null ? null : c.contactId.toString();
+            m.senderName = c.contactName();
+        } else {
+            m.senderId = sender.id();
+            m.senderName = sender.name();
+        }
+        m.text = file == null ? cmd.text() : null;
+        if (file != null) {
+            m.fileId = file.fileId();
+            m.fileName = file.name();
+            m.fileSize = file.size();
+            m.fileContentType = file.contentType();
+        }
+        m.createdAt = Instant.now();
+        return m;
+    }
+}

@@ -1,0 +1,26 @@
+package io.chatcases.events;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The one wire shape of a Case: REST responses, the sockets' first frames and every case event
+ * carry it whole, so consumers keep no state to route or render an event.
+ */
+public record CaseView(
+        UUID caseId,
+        long number,
+        String channel,
+        String status,
+        Person owner,
+        ContactView contact,
+        Instant createdAt,
+        long lastSeq) {
+
+    /** An agent as customers and colleagues see them. */
+    public record Person(String id, String firstName, String lastName) {}
+
+    /** The Contact as the tile and the Case panel show it. */
+    public record ContactView(
+            UUID id, String firstName, String lastName, String initials, String email) {}
+}
