@@ -8,8 +8,8 @@ import jakarta.persistence.Table;
 import java.util.UUID;
 
 /**
- * One normalised email address of a Contact. The address is the primary key, so an address
- * belongs to at most one Contact whatever the concurrency: that key is what matching relies on.
+ * One normalised email address of a Contact. The address is the primary key, so an address belongs
+ * to at most one Contact whatever the concurrency: that key is what matching relies on.
  */
 @Entity
 @Table(name = "contact_email")

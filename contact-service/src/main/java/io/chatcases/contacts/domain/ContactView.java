@@ -31,11 +31,13 @@ public record ContactView(
                                         .thenComparing(e -> e.email))
                         .map(e -> e.email)
                         .toList();
-        return of(c, emails);
+        return withEmails(c, emails);
     }
 
-    /** @param emails primary first */
-    public static ContactView of(Contact c, List<String> emails) {
+    /**
+     * @param emails primary first
+     */
+    public static ContactView withEmails(Contact c, List<String> emails) {
         String primary = emails.isEmpty() ? null : emails.get(0);
         return new ContactView(
                 c.id,

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * A normalised email address: trimmed, lower-cased (Locale.ROOT) and with its domain in ASCII
- * (IDNA). Two spellings of one mailbox ("  Ana@Example.COM ", "ana@example.com") are equal, which
- * is what makes matching by email reliable. Only plain addresses are accepted: no display names,
+ * (IDNA). Two spellings of one mailbox (" Ana@Example.COM ", "ana@example.com") are equal, which is
+ * what makes matching by email reliable. Only plain addresses are accepted: no display names,
  * comments, quoted local parts or IP-literal domains, which chat forms never need and which are the
  * usual vehicles for garbage.
  */
@@ -122,7 +122,8 @@ public record EmailAddress(String value) {
                                                         || Character.getType(cp)
                                                                 == Character.NON_SPACING_MARK
                                                         || Character.getType(cp)
-                                                                == Character.COMBINING_SPACING_MARK);
+                                                                == Character
+                                                                        .COMBINING_SPACING_MARK);
         return allowed
                 ? Optional.empty()
                 : Optional.of("has characters that are not allowed before the @");

@@ -15,7 +15,9 @@ public record EmailSet(EmailAddress primary, List<EmailAddress> all) {
         all = List.copyOf(all);
     }
 
-    /** @param others may repeat the primary or each other; null means none */
+    /**
+     * @param others may repeat the primary or each other; null means none
+     */
     public static EmailSet of(String primary, List<String> others) {
         EmailAddress p = EmailAddress.parse(primary);
         Set<EmailAddress> set = new LinkedHashSet<>();

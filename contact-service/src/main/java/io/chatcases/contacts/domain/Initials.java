@@ -5,8 +5,8 @@ import java.text.Normalizer;
 /**
  * The one place a Contact's initials are computed (the chat tile shows them). First letter of the
  * first name plus first letter of the last name, upper-cased. Works on code points, not chars, so
- * supplementary characters (CJK extension B, emoji) are never split; input is NFC-normalised
- * first so a decomposed "é" keeps its accent.
+ * supplementary characters (CJK extension B, emoji) are never split; input is NFC-normalised first
+ * so a decomposed "é" keeps its accent.
  *
  * <p>Fallbacks: one name gives one letter; no names give the first letter of the email's local
  * part; nothing usable gives "?".

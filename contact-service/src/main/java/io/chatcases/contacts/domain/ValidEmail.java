@@ -15,8 +15,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * The annotated string is an address {@link EmailAddress} accepts; the violation says what is
- * wrong with it. Null and blank pass: pair it with {@code @NotBlank} where the address is required.
+ * The annotated string is an address {@link EmailAddress} accepts; the violation says what is wrong
+ * with it. Null and blank pass: pair it with {@code @NotBlank} where the address is required.
  */
 @Documented
 @Constraint(validatedBy = ValidEmail.Validator.class)

@@ -16,7 +16,9 @@ public interface OutboxConfig {
     @WithDefault("10s")
     Duration publishTimeout();
 
-    /** How often the sweeper looks for rows the after-commit wake-up missed (crash, broker down). */
+    /**
+     * How often the sweeper looks for rows the after-commit wake-up missed (crash, broker down).
+     */
     @WithDefault("5s")
     Duration sweepInterval();
 

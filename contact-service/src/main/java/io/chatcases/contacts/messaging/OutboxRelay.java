@@ -143,13 +143,17 @@ public class OutboxRelay {
                                             return claimed.isEmpty()
                                                     ? Uni.createFrom().item(0)
                                                     : sendAll(claimed)
-                                                            .chain(() -> markPublished(conn, claimed))
+                                                            .chain(
+                                                                    () ->
+                                                                            markPublished(
+                                                                                    conn, claimed))
                                                             .replaceWith(claimed.size());
                                         }));
     }
 
     private Uni<Void> sendAll(List<PendingEvent> events) {
-        // Subscribed in list order, so the producer receives them oldest first: per-key order holds.
+        // Subscribed in list order, so the producer receives them oldest first: per-key order
+        // holds.
         List<Uni<Void>> sends = events.stream().map(this::send).toList();
         return Uni.join()
                 .all(sends)

@@ -22,8 +22,9 @@ public class OutboxSweeper {
     @Scheduled(
             identity = "outbox-sweep",
             every = "${outbox.sweep-interval:5s}",
-            delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // Not before start-up has finished: the Kafka emitter is wired during start-up.
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void sweep() {
         relay.wake();
     }
@@ -32,7 +33,8 @@ public class OutboxSweeper {
             identity = "outbox-purge",
             every = "1h",
             delayed = "1m",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void purge() {
         relay.purgePublished()
                 .subscribe()

@@ -10,15 +10,17 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Adds an event to the caller's transaction. The row commits or rolls back with the change it
- * announces; {@link OutboxRelay} publishes it once committed. Never publish directly from a
- * service method: a send before the commit can announce a change that then rolls back.
+ * announces; {@link OutboxRelay} publishes it once committed. Never publish directly from a service
+ * method: a send before the commit can announce a change that then rolls back.
  */
 @ApplicationScoped
 public class OutboxWriter {
 
+    // The inner cast makes the parameter text: bound to a json parameter, the reactive client
+    // would encode the String as a JSON string literal rather than as the document it holds.
     private static final String INSERT =
             "INSERT INTO outbox_event (id, aggregate_type, aggregate_id, type, payload)"
-                    + " VALUES (:id, :aggregateType, :aggregateId, :type, CAST(:payload AS jsonb))";
+                    + " VALUES (:id, :aggregateType, :aggregateId, :type, CAST(CAST(:payload AS text) AS jsonb))";
 
     private final ObjectMapper json;
 

@@ -11,11 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads the contacts CSV: a header naming some of {@value #HEADER} (email required, any order,
- * any letter case), then one Contact per row. RFC 4180 quoting, so a value may hold commas or line
- * breaks. Whole-file problems (no header, unknown column, broken quoting, too many rows) reject
- * the file before anything is applied; a row with the wrong number of cells is reported as that
- * row's error.
+ * Reads the contacts CSV: a header naming some of {@value #HEADER} (email required, any order, any
+ * letter case), then one Contact per row. RFC 4180 quoting, so a value may hold commas or line
+ * breaks. Whole-file problems (no header, unknown column, broken quoting, too many rows) reject the
+ * file before anything is applied; a row with the wrong number of cells is reported as that row's
+ * error.
  */
 public final class ContactCsv {
 
@@ -90,7 +90,6 @@ public final class ContactCsv {
                     null,
                     null,
                     null,
-                    null,
                     "has " + cells.length + " values but the header has " + header.size());
         }
         return new ImportRow(
@@ -103,9 +102,11 @@ public final class ContactCsv {
                 null);
     }
 
+    /** An empty cell is an absent value. */
     private static String cell(String[] cells, Map<String, Integer> header, String column) {
         Integer i = header.get(column);
-        return i == null ? null : cells[i].strip();
+        String value = i == null ? null : cells[i].strip();
+        return value == null || value.isEmpty() ? null : value;
     }
 
     private static String canonical(String name) {

@@ -1,6 +1,5 @@
 package io.chatcases.contacts.service;
 
-import io.chatcases.contacts.domain.Contact;
 import io.chatcases.contacts.domain.ContactFields;
 import io.chatcases.contacts.domain.ContactSnapshot;
 import io.chatcases.contacts.domain.ContactView;
@@ -23,10 +22,10 @@ import org.jboss.logging.Logger;
  * CSV import, idempotent by email. Per row, in its own transaction:
  *
  * <ul>
- *   <li>no Contact has the address: create one from the row (first name required), the address
- *       as its primary;
- *   <li>a Contact has it (as primary or other address): cells with a value replace the stored
- *       ones, empty cells keep them; its addresses are left as they are;
+ *   <li>no Contact has the address: create one from the row (first name required), the address as
+ *       its primary;
+ *   <li>a Contact has it (as primary or other address): cells with a value replace the stored ones,
+ *       empty cells keep them; its addresses are left as they are;
  *   <li>the row changes nothing: counted unchanged, nothing is written.
  * </ul>
  *
@@ -67,7 +66,14 @@ public class ContactImportService {
                 .transformToUniAndConcatenate(
                         row ->
                                 apply(row)
-                                        .invoke(o -> counts[o.ordinal()]++)
+                                        .invoke(
+                                                o -> {
+                                                    counts[o.ordinal()]++;
+                                                    if (o == Outcome.UPDATED) {
+                                                        // Its event (if any) is committed now.
+                                                        relay.wake();
+                                                    }
+                                                })
                                         .onFailure()
                                         .recoverWithItem(
                                                 failure -> {
@@ -82,8 +88,7 @@ public class ContactImportService {
                                         counts[Outcome.CREATED.ordinal()],
                                         counts[Outcome.UPDATED.ordinal()],
                                         counts[Outcome.UNCHANGED.ordinal()],
-                                        errors))
-                .invoke(relay::wake);
+                                        errors));
     }
 
     private Uni<Outcome> apply(ImportRow row) {
@@ -157,7 +162,9 @@ public class ContactImportService {
             return List.of(new InvalidInputException.FieldError(null, row.problem()));
         }
         return validator.validate(row).stream()
-                .sorted(Comparator.comparing((ConstraintViolation<?> v) -> v.getPropertyPath().toString()))
+                .sorted(
+                        Comparator.comparing(
+                                (ConstraintViolation<?> v) -> v.getPropertyPath().toString()))
                 .map(
                         v ->
                                 new InvalidInputException.FieldError(
@@ -172,8 +179,7 @@ public class ContactImportService {
                     .toList();
         }
         if (failure instanceof ExternalIdTakenException) {
-            return List.of(
-                    new RowError(row.line(), "externalId", "belongs to another contact"));
+            return List.of(new RowError(row.line(), "externalId", "belongs to another contact"));
         }
         if (failure instanceof ContactNotFoundException) {
             return List.of(
@@ -181,10 +187,5 @@ public class ContactImportService {
         }
         LOG.warnf(failure, "Import row at line %d failed", row.line());
         return List.of(new RowError(row.line(), null, "could not be applied"));
-    }
-
-    @SuppressWarnings("unused")
-    private static Contact unused() {
-        return null;
     }
 }

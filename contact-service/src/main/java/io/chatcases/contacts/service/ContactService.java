@@ -7,7 +7,7 @@ import io.chatcases.contacts.domain.ContactSnapshot;
 import io.chatcases.contacts.domain.ContactView;
 import io.chatcases.contacts.domain.EmailAddress;
 import io.chatcases.contacts.domain.EmailSet;
-import io.chatcases.contacts.messaging.ContactUpdated;
+import io.chatcases.events.ContactUpdated;
 import io.chatcases.contacts.messaging.OutboxRelay;
 import io.chatcases.contacts.messaging.OutboxWriter;
 import io.chatcases.events.EventTypes;
@@ -24,9 +24,9 @@ import java.util.function.Function;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * Contacts' use cases. Each public method is one transaction; methods that can change what
- * subscribers see write the {@code contact.updated} outbox row in that transaction and wake the
- * relay once it has committed.
+ * Contacts' use cases that write (reads are in {@link ContactQueries}). Each public method is one
+ * transaction; methods that can change what subscribers see write the {@code contact.updated}
+ * outbox row in that transaction and wake the relay once it has committed.
  */
 @ApplicationScoped
 public class ContactService {
@@ -35,9 +35,6 @@ public class ContactService {
 
     /** A match answer: the Contact, and whether this call created it. */
     public record MatchResult(ContactView contact, boolean created) {}
-
-    /** One page of a search. */
-    public record ContactPage(List<ContactView> items, int page, int size, long total) {}
 
     private final ContactReads reads;
     private final ContactWrites writes;
@@ -64,9 +61,14 @@ public class ContactService {
         return inTransaction(
                         s ->
                                 existing(s, email)
-                                        .onItem()
-                                        .ifNull()
-                                        .switchTo(() -> insertOrFetch(s, email, fields)))
+                                        .chain(
+                                                v ->
+                                                        v != null
+                                                                ? Uni.createFrom()
+                                                                        .item(
+                                                                                new MatchResult(
+                                                                                        v, false))
+                                                                : insertOrFetch(s, email, fields)))
                 // The owner found taken can be deleted before we read it: start again.
                 .onFailure(OwnerVanishedException.class)
                 .retry()
@@ -89,7 +91,7 @@ public class ContactService {
                                 return Uni.createFrom()
                                         .item(
                                                 new MatchResult(
-                                                        ContactView.of(
+                                                        ContactView.withEmails(
                                                                 c, List.of(email.value())),
                                                         true));
                             }
@@ -112,27 +114,17 @@ public class ContactService {
                                         .chain(() -> assignAll(s, id, emails))
                                         .replaceWith(
                                                 () ->
-                                                        ContactView.of(
+                                                        ContactView.withEmails(
                                                                 transientContact(id, fields, now),
                                                                 emails.values())))
                 .onFailure()
                 .transform(e -> translate(e, fields));
     }
 
-    public Uni<ContactView> get(UUID id) {
-        return Panache.withSession(
-                () ->
-                        Panache.getSession()
-                                .chain(s -> reads.view(s, id))
-                                .onItem()
-                                .ifNull()
-                                .failWith(() -> new ContactNotFoundException(id)));
-    }
-
     /**
-     * Full update: names, phone and external id as given (absent = cleared), and exactly the
-     * given addresses. The Contact is locked first, so concurrent updates of one Contact apply one
-     * after the other and each sees the state it changes.
+     * Full update: names, phone and external id as given (absent = cleared), and exactly the given
+     * addresses. The Contact is locked first, so concurrent updates of one Contact apply one after
+     * the other and each sees the state it changes.
      */
     public Uni<ContactView> update(UUID id, ContactFields fields, EmailSet emails) {
         return inTransaction(
@@ -163,43 +155,6 @@ public class ContactService {
                 .invoke(relay::wake);
     }
 
-    public Uni<ContactPage> search(ContactSearch q) {
-        return Panache.withSession(
-                () -> Panache.getSession().chain(s -> searchIn(s, q)));
-    }
-
-    private Uni<ContactPage> searchIn(Mutiny.Session s, ContactSearch q) {
-        String where = q.where();
-        var count = s.createSelectionQuery("select count(c) from Contact c" + where, Long.class);
-        var page =
-                s.createSelectionQuery(
-                                "from Contact c"
-                                        + where
-                                        + " order by lower(c.lastName) nulls last,"
-                                        + " lower(c.firstName) nulls last, c.id",
-                                Contact.class)
-                        .setFirstResult(q.page() * q.size())
-                        .setMaxResults(q.size());
-        if (q.email() != null) {
-            count.setParameter("email", q.email().value());
-            page.setParameter("email", q.email().value());
-        }
-        if (q.nameContains() != null) {
-            count.setParameter("pattern", q.pattern());
-            page.setParameter("pattern", q.pattern());
-        }
-        // One session runs one statement at a time: count, then the page, then its emails.
-        return count.getSingleResult()
-                .chain(
-                        total ->
-                                page.getResultList()
-                                        .chain(contacts -> reads.views(s, contacts))
-                                        .map(
-                                                items ->
-                                                        new ContactPage(
-                                                                items, q.page(), q.size(), total)));
-    }
-
     private Uni<ContactView> replace(
             Mutiny.Session s,
             Contact c,
@@ -210,7 +165,7 @@ public class ContactService {
         Instant now = now();
         fields.applyTo(c);
         c.updatedAt = now;
-        ContactView after = ContactView.of(c, emails.values());
+        ContactView after = ContactView.withEmails(c, emails.values());
         Set<String> removed = new HashSet<>();
         old.forEach(e -> removed.add(e.email));
         removed.removeAll(after.emails());
@@ -263,8 +218,7 @@ public class ContactService {
             chain =
                     chain.chain(
                             () ->
-                                    writes.assignEmail(
-                                                    s, e.value(), id, e.equals(emails.primary()))
+                                    writes.assignEmail(s, e.value(), id, e.equals(emails.primary()))
                                             .chain(ok -> ok ? none() : taken(s, e)));
         }
         return chain;
@@ -285,7 +239,10 @@ public class ContactService {
     static <T> Uni<T> inTransaction(Function<Mutiny.Session, Uni<T>> work) {
         // Deferred so that a retry opens a fresh session and transaction.
         return Uni.createFrom()
-                .deferred(() -> Panache.withTransaction(() -> Panache.getSession().chain(work)));
+                .deferred(
+                        () ->
+                                Panache.withTransaction(
+                                        () -> Panache.getSession().chain(s -> work.apply(s))));
     }
 
     static RuntimeException translate(Throwable e, ContactFields fields) {

@@ -9,9 +9,9 @@ import java.util.UUID;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
- * The SQL statements whose conflict handling the uniqueness of addresses rests on. Each runs in
- * the caller's transaction (the session it is given) and executes at once, in program order:
- * entity flushes would reorder them.
+ * The SQL statements whose conflict handling the uniqueness of addresses rests on. Each runs in the
+ * caller's transaction (the session it is given) and executes at once, in program order: entity
+ * flushes would reorder them.
  */
 @ApplicationScoped
 class ContactWrites {
@@ -26,7 +26,9 @@ class ContactWrites {
             "INSERT INTO contact_email (email, contact_id, is_primary)"
                     + " VALUES (:email, :contactId, :primary) ON CONFLICT (email) DO NOTHING";
 
-    /** Insert, or update the primary flag when the Contact already has it; 0 rows when another does. */
+    /**
+     * Insert, or update the primary flag when the Contact already has it; 0 rows when another does.
+     */
     private static final String ASSIGN_EMAIL =
             "INSERT INTO contact_email (email, contact_id, is_primary)"
                     + " VALUES (:email, :contactId, :primary) ON CONFLICT (email) DO UPDATE"

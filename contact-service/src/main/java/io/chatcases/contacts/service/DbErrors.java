@@ -1,6 +1,7 @@
 package io.chatcases.contacts.service;
 
 import io.vertx.pgclient.PgException;
+import org.hibernate.exception.ConstraintViolationException;
 
 /** Recognises PostgreSQL errors in whatever Hibernate Reactive wrapped them. */
 final class DbErrors {
@@ -14,10 +15,18 @@ final class DbErrors {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
                 return constraint.equals(pg.getConstraint())
-                        || (pg.getErrorMessage() != null
-                                && pg.getErrorMessage().contains(constraint));
+                        || mentions(pg.getErrorMessage(), constraint);
+            }
+            if (t instanceof ConstraintViolationException cve
+                    && cve.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {
+                return constraint.equals(cve.getConstraintName())
+                        || mentions(cve.getMessage(), constraint);
             }
         }
         return false;
+    }
+
+    private static boolean mentions(String message, String constraint) {
+        return message != null && message.contains("\"" + constraint + "\"");
     }
 }

@@ -8,8 +8,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
- * One data row of a contacts CSV, with the line it starts on. The same field rules as the JSON
- * API apply; a first name is further required only when the row creates a Contact.
+ * One data row of a contacts CSV, with the line it starts on. The same field rules as the JSON API
+ * apply; a first name is further required only when the row creates a Contact.
+ *
+ * <p>Empty cells are null: absent, not "empty value".
  *
  * @param problem what makes the row unreadable as a whole (wrong number of cells), or null
  */
@@ -27,10 +29,6 @@ public record ImportRow(
         String problem) {
 
     ContactFields fields() {
-        return new ContactFields(firstName, lastName, blankToNull(phone), externalId);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
+        return new ContactFields(firstName, lastName, phone, externalId);
     }
 }

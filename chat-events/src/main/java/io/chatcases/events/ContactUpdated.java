@@ -1,4 +1,4 @@
-package io.chatcases.contacts.messaging;
+package io.chatcases.events;
 
 import java.time.Instant;
 import java.util.List;
@@ -10,8 +10,6 @@ import java.util.UUID;
  * Contact is announced once with {@code deleted = true}, its last names and no emails. Consumers
  * de-duplicate on the ce_id header and ignore an event whose {@code updatedAt} is older than the
  * one they hold (two relay replicas may publish one Contact's events out of order).
- *
- * <p>Belongs in chat-events; kept here until it moves there.
  */
 public record ContactUpdated(
         UUID contactId,
