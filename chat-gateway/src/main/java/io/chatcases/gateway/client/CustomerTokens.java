@@ -1,0 +1,82 @@
+package io.chatcases.gateway.client;
+
+import io.chatcases.gateway.config.GatewayConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
+import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.HmacKey;
+import org.jose4j.lang.JoseException;
+
+/**
+ * Customers are anonymous: the gateway signs them a token (HS256 JWT) scoped to one Case, which the
+ * widget keeps for reloads. Only gateways hold the key, and only gateways check these tokens; the
+ * services see the gateway's service identity instead.
+ */
+@ApplicationScoped
+public class CustomerTokens {
+    static final String ISSUER = "chat-gateway";
+    static final String AUDIENCE = "chat-customer";
+
+    private final GatewayConfig config;
+    private final HmacKey key;
+    private final JwtConsumer consumer;
+
+    public CustomerTokens(GatewayConfig config) {
+        this.config = config;
+        byte[] secret = config.customerToken().secret().getBytes(StandardCharsets.UTF_8);
+        if (secret.length < 32) {
+            throw new IllegalStateException("gateway.customer-token.secret needs 32 bytes or more");
+        }
+        this.key = new HmacKey(secret);
+        this.consumer =
+                new JwtConsumerBuilder()
+                        .setRequireExpirationTime()
+                        .setRequireSubject()
+                        .setExpectedIssuer(ISSUER)
+                        .setExpectedAudience(AUDIENCE)
+                        .setVerificationKey(key)
+                        .setAllowedClockSkewInSeconds(5)
+                        .build();
+    }
+
+    /** A token for the customer of {@code caseId}. */
+    public String issue(UUID caseId) {
+        JwtClaims claims = new JwtClaims();
+        claims.setIssuer(ISSUER);
+        claims.setAudience(AUDIENCE);
+        claims.setSubject(caseId.toString());
+        claims.setGeneratedJwtId();
+        claims.setIssuedAtToNow();
+        claims.setExpirationTimeMinutesInTheFuture(config.customerToken().ttl().toSeconds() / 60f);
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload(claims.toJson());
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
+        jws.setKey(key);
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The Case a valid token is scoped to; empty for a missing, forged or expired token. */
+    public Optional<UUID> verify(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(consumer.processToClaims(token).getSubject()));
+        } catch (InvalidJwtException
+                | IllegalArgumentException
+                | org.jose4j.jwt.MalformedClaimException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.chatcases.gateway.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/**
+ * case-service as the gateway itself (client-credentials token, role service): used for customers,
+ * whom the gateway has authenticated with their customer token and scoped to their Case.
+ */
+@RegisterRestClient(configKey = "case-service")
+@OidcClientFilter
+@Path("/cases")
+public interface GatewayCaseApi {
+
+    /** The pre-chat form. */
+    record StartChat(String email, String firstName, String lastName, String channel) {}
+
+    @POST
+    Uni<Response> start(StartChat form);
+
+    @GET
+    @Path("/{id}")
+    Uni<JsonNode> get(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/{id}/messages")
+    Uni<JsonNode> messages(
+            @PathParam("id") UUID id,
+            @QueryParam("after") long after,
+            @QueryParam("limit") int limit);
+}

@@ -1,0 +1,98 @@
+package io.chatcases.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+
+/** The gateway's own settings (prefix {@code gateway}). */
+@ConfigMapping(prefix = "gateway")
+public interface GatewayConfig {
+
+    /** Customer tokens: signed by this gateway, scoped to one Case. */
+    CustomerTokens customerToken();
+
+    /** Origins allowed to open the customer socket (the sites embedding the widget). */
+    @WithDefault("http://localhost:8080,http://127.0.0.1:8080")
+    List<String> allowedOrigins();
+
+    /** Longest text message, in characters (case-service enforces the same limit). */
+    @WithDefault("4000")
+    int maxTextLength();
+
+    /** Per-connection send limits. */
+    Rate rate();
+
+    /**
+     * Frames waiting to be written to one socket before it counts as a slow reader (closed 1013).
+     */
+    @WithDefault("256")
+    int maxPendingFrames();
+
+    /** A resume or gap fill longer than this sends {@code resync} instead of replaying. */
+    @WithDefault("500")
+    int maxReplay();
+
+    /** Chat starts allowed per source address per minute. */
+    @WithDefault("20")
+    int chatStartsPerMinute();
+
+    /** What the console needs to sign in and to call. */
+    Console console();
+
+    /** Where the public REST paths go. */
+    Upstreams upstreams();
+
+    /** Customer token settings. */
+    interface CustomerTokens {
+        /** HMAC-SHA256 key, at least 32 bytes; from a secret in production. */
+        String secret();
+
+        /** How long a customer token stays valid (the widget keeps it for reloads). */
+        @WithDefault("P1D")
+        Duration ttl();
+    }
+
+    /** Rate limits. */
+    interface Rate {
+        /** Sustained frames per second per connection. */
+        @WithDefault("5")
+        double perSecond();
+
+        /** Burst allowance. */
+        @WithDefault("20")
+        int burst();
+
+        /** Refused frames after which the connection is closed (1008). */
+        @WithDefault("50")
+        int abuseLimit();
+    }
+
+    /** Console bootstrap values served by GET /api/config. */
+    interface Console {
+        @WithDefault("http://localhost:8180")
+        String keycloakUrl();
+
+        @WithDefault("cx")
+        String realm();
+
+        @WithDefault("cx-console")
+        String clientId();
+
+        /** ICE servers for calls, as a JSON array. */
+        @WithDefault("[{\"urls\":\"stun:stun.l.google.com:19302\"}]")
+        String iceServers();
+    }
+
+    /** Base URLs of the services behind the gateway. */
+    interface Upstreams {
+        @WithDefault("http://localhost:8081")
+        String caseService();
+
+        @WithDefault("http://localhost:8082")
+        String contactService();
+
+        @WithDefault("http://localhost:8083")
+        String fileService();
+    }
+}

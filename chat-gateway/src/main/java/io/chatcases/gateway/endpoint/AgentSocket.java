@@ -1,0 +1,237 @@
+package io.chatcases.gateway.endpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chatcases.events.MessageView;
+import io.chatcases.events.Roles;
+import io.chatcases.gateway.client.AgentCaseApi;
+import io.chatcases.gateway.protocol.Frames;
+import io.chatcases.gateway.routing.Audience;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.TenantIdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The agent console's socket. The upgrade is authenticated with the agent's access token (carried
+ * in Sec-WebSocket-Protocol by browsers); every Case operation goes to case-service with that same
+ * token, so case-service alone decides what the agent may do.
+ */
+@WebSocket(path = "/ws/agent", endpointId = "agent")
+@RolesAllowed(Roles.AGENT)
+public class AgentSocket {
+    @Inject Sessions sessions;
+    @Inject Sends sends;
+    @Inject SecurityIdentity identity;
+    @Inject MeterRegistry metrics;
+    @Inject TenantIdentityProvider identities;
+    @RestClient AgentCaseApi cases;
+
+    @OnOpen
+    public void open(WebSocketConnection connection) {
+        JsonWebToken jwt = (JsonWebToken) identity.getPrincipal();
+        Session s =
+                sessions.open(
+                        connection, Audience.Listener.agent(connection.id(), jwt.getSubject()));
+        useToken(s, jwt);
+        s.send(
+                Frames.frame(
+                        "hello",
+                        "agent",
+                        Map.of(
+                                "id", jwt.getSubject(),
+                                "firstName", String.valueOf(jwt.<String>getClaim("given_name")),
+                                "lastName", String.valueOf(jwt.<String>getClaim("family_name")),
+                                "roles", identity.getRoles())));
+        cases.tiles(s.bearer)
+                .subscribe()
+                .with(
+                        tiles ->
+                                s.send(
+                                        Frames.frame(
+                                                "tiles",
+                                                "tiles",
+                                                tiles.path("tiles"),
+                                                "more",
+                                                tiles.path("more"))),
+                        failure -> s.send(Sends.errorFrame(failure, null)));
+    }
+
+    private static void useToken(Session s, JsonWebToken jwt) {
+        s.bearer = "Bearer " + jwt.getRawToken();
+        s.expiresAt = jwt.getExpirationTime();
+        s.agentName =
+                jwt.<String>getClaim("given_name") + " " + jwt.<String>getClaim("family_name");
+    }
+
+    @OnTextMessage
+    public void onFrame(WebSocketConnection connection, String text) {
+        Session s = sessions.get(connection);
+        if (s == null) {
+            return;
+        }
+        JsonNode frame = null;
+        try {
+            frame = Frames.parse(text);
+            if (!sends.admit(s, frame)) {
+                return;
+            }
+            handle(s, frame);
+        } catch (Frames.BadFrame bad) {
+            s.send(Frames.error("BAD_FRAME", bad.getMessage(), Sends.ref(frame)));
+        }
+    }
+
+    private void handle(Session s, JsonNode frame) {
+        String type = frame.path("type").asText();
+        String ref = Sends.ref(frame);
+        switch (type) {
+            case "send" ->
+                    sends.send(
+                            s,
+                            Frames.uuid(frame, "caseId"),
+                            frame,
+                            new MessageView.Sender("USER", s.listener.agentId(), s.agentName));
+            case "open" -> {
+                UUID caseId = Frames.uuid(frame, "caseId");
+                reply(
+                        s,
+                        ref,
+                        cases.get(s.bearer, caseId)
+                                .call(
+                                        view ->
+                                                sessions.catchUp(
+                                                        s,
+                                                        caseId,
+                                                        Math.max(
+                                                                0,
+                                                                view.path("lastSeq").asLong()
+                                                                        - 200),
+                                                        true,
+                                                        view))
+                                .call(
+                                        view ->
+                                                cases.read(
+                                                        s.bearer,
+                                                        caseId,
+                                                        new AgentCaseApi.ReadMark(null)))
+                                .invoke(view -> s.accessing = caseId)
+                                .replaceWithVoid());
+            }
+            case "close" -> s.accessing = null;
+            case "claim" -> {
+                UUID caseId = Frames.uuid(frame, "caseId");
+                reply(
+                        s,
+                        ref,
+                        cases.claim(s.bearer, caseId)
+                                .invoke(
+                                        view ->
+                                                s.send(
+                                                        Frames.frame(
+                                                                "claimed",
+                                                                "caseId",
+                                                                caseId,
+                                                                "requestId",
+                                                                ref,
+                                                                "case",
+                                                                view)))
+                                .replaceWithVoid());
+            }
+            case "resolve" -> {
+                UUID caseId = Frames.uuid(frame, "caseId");
+                reply(
+                        s,
+                        ref,
+                        cases.resolve(s.bearer, caseId)
+                                .invoke(
+                                        view ->
+                                                s.send(
+                                                        Frames.frame(
+                                                                "resolved",
+                                                                "caseId",
+                                                                caseId,
+                                                                "requestId",
+                                                                ref,
+                                                                "case",
+                                                                view)))
+                                .replaceWithVoid());
+            }
+            case "read" -> {
+                UUID caseId = Frames.uuid(frame, "caseId");
+                Long seq = frame.path("seq").isNumber() ? frame.path("seq").asLong() : null;
+                reply(
+                        s,
+                        ref,
+                        cases.read(s.bearer, caseId, new AgentCaseApi.ReadMark(seq))
+                                .replaceWithVoid());
+            }
+            case "resume" -> {
+                metrics.counter("chat.resumes", "kind", "agent").increment();
+                Iterator<Map.Entry<String, JsonNode>> it = frame.path("cases").fields();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    UUID caseId = parseUuid(e.getKey());
+                    reply(s, ref, sessions.catchUp(s, caseId, e.getValue().asLong(0), false));
+                }
+            }
+            case "auth" -> refresh(s, Frames.text(frame, "token"));
+            default -> throw new Frames.BadFrame("Unknown frame type '" + type + "'.");
+        }
+    }
+
+    /** A newer access token from the console's refresh; an invalid one closes the socket. */
+    private void refresh(Session s, String token) {
+        identities
+                .authenticate(new AccessTokenCredential(token))
+                .subscribe()
+                .with(
+                        id -> {
+                            JsonWebToken jwt = (JsonWebToken) id.getPrincipal();
+                            if (!jwt.getSubject().equals(s.listener.agentId())
+                                    || !id.hasRole(Roles.AGENT)) {
+                                s.close(1008, "token of another user");
+                                return;
+                            }
+                            useToken(s, jwt);
+                        },
+                        failure -> s.close(1008, "invalid token"));
+    }
+
+    private static UUID parseUuid(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new Frames.BadFrame("Case ids are UUIDs.");
+        }
+    }
+
+    private static void reply(Session s, String ref, Uni<Void> call) {
+        call.subscribe().with(ok -> {}, failure -> s.send(Sends.errorFrame(failure, ref)));
+    }
+
+    @OnClose
+    public void close(WebSocketConnection connection, CloseReason reason) {
+        sessions.closed(connection);
+        metrics.counter(
+                        "chat.sockets.closed",
+                        "kind",
+                        "agent",
+                        "code",
+                        String.valueOf(reason.getCode()))
+                .increment();
+    }
+}

@@ -1,0 +1,140 @@
+package io.chatcases.gateway.endpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chatcases.events.MessageView;
+import io.chatcases.gateway.client.CustomerTokens;
+import io.chatcases.gateway.client.GatewayCaseApi;
+import io.chatcases.gateway.protocol.Frames;
+import io.chatcases.gateway.routing.Audience;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.HandshakeRequest;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The customer's socket (widget, Support SDK), bound to the one Case of its token. Opens with
+ * {@code case} and {@code history}; any frame naming another Case is refused.
+ */
+@WebSocket(path = "/ws/customer", endpointId = CustomerSocket.ID)
+public class CustomerSocket {
+    static final String ID = "customer";
+    private static final String BEARER = "Bearer ";
+
+    @Inject Sessions sessions;
+    @Inject Sends sends;
+    @Inject CustomerTokens tokens;
+    @Inject MeterRegistry metrics;
+    @RestClient GatewayCaseApi cases;
+
+    /**
+     * The customer token: query parameter {@code token}, or the Authorization header carried in
+     * Sec-WebSocket-Protocol.
+     */
+    static String token(HttpServerRequest request) {
+        String token = request.getParam("token");
+        String header = request.getHeader("Authorization");
+        if ((token == null || token.isBlank()) && header != null && header.startsWith(BEARER)) {
+            token = header.substring(BEARER.length());
+        }
+        return token;
+    }
+
+    private UUID caseOf(HandshakeRequest handshake) {
+        String token = handshake.query() == null ? null : queryToken(handshake.query());
+        String header = handshake.header("Authorization");
+        if (token == null && header != null && header.startsWith(BEARER)) {
+            token = header.substring(BEARER.length());
+        }
+        return tokens.verify(token).orElseThrow();
+    }
+
+    private static String queryToken(String query) {
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("token=")) {
+                return java.net.URLDecoder.decode(
+                        pair.substring(6), java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    @OnOpen
+    public void open(WebSocketConnection connection) {
+        UUID caseId = caseOf(connection.handshakeRequest());
+        Session s = sessions.open(connection, Audience.Listener.customer(connection.id(), caseId));
+        cases.get(caseId)
+                .invoke(view -> s.send(Frames.frame("case", "case", view)))
+                .chain(
+                        view ->
+                                sessions.catchUp(
+                                        s,
+                                        caseId,
+                                        Math.max(0, view.path("lastSeq").asLong() - 200),
+                                        true))
+                .subscribe()
+                .with(ok -> {}, failure -> s.send(Sends.errorFrame(failure, null)));
+    }
+
+    @OnTextMessage
+    public void onFrame(WebSocketConnection connection, String text) {
+        Session s = sessions.get(connection);
+        if (s == null) {
+            return;
+        }
+        JsonNode frame = null;
+        try {
+            frame = Frames.parse(text);
+            if (!sends.admit(s, frame)) {
+                return;
+            }
+            UUID caseId = s.listener.caseId();
+            if (frame.has("caseId") && !caseId.toString().equals(frame.path("caseId").asText())) {
+                s.send(
+                        Frames.error(
+                                "FORBIDDEN", "This token is for another Case.", Sends.ref(frame)));
+                return;
+            }
+            switch (frame.path("type").asText()) {
+                case "send" ->
+                        sends.send(
+                                s, caseId, frame, new MessageView.Sender("CUSTOMER", null, null));
+                case "resume" -> {
+                    metrics.counter("chat.resumes", "kind", "customer").increment();
+                    long lastSeq = frame.path("lastSeq").asLong(0);
+                    sessions.catchUp(s, caseId, lastSeq, false)
+                            .subscribe()
+                            .with(ok -> {}, f -> s.send(Sends.errorFrame(f, null)));
+                }
+                case "typing" -> {
+                    // Accepted and not relayed yet: agents get typing indicators in a later
+                    // version.
+                }
+                default ->
+                        throw new Frames.BadFrame(
+                                "Unknown frame type '" + frame.path("type").asText() + "'.");
+            }
+        } catch (Frames.BadFrame bad) {
+            s.send(Frames.error("BAD_FRAME", bad.getMessage(), Sends.ref(frame)));
+        }
+    }
+
+    @OnClose
+    public void close(WebSocketConnection connection, CloseReason reason) {
+        sessions.closed(connection);
+        metrics.counter(
+                        "chat.sockets.closed",
+                        "kind",
+                        "customer",
+                        "code",
+                        String.valueOf(reason.getCode()))
+                .increment();
+    }
+}

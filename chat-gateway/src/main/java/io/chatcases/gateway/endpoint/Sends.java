@@ -1,0 +1,131 @@
+package io.chatcases.gateway.endpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chatcases.events.IngestCommand;
+import io.chatcases.events.MessageView;
+import io.chatcases.gateway.config.GatewayConfig;
+import io.chatcases.gateway.messaging.IngestProducer;
+import io.chatcases.gateway.protocol.Frames;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What both sockets do with frames: the {@code send} path (checks, produce, accepted), limits, and
+ * turning failures into {@code error} frames. The socket stays open after every refusal except
+ * abuse.
+ */
+@ApplicationScoped
+public class Sends {
+    private static final int MAX_CLIENT_MSG_ID = 64;
+
+    @Inject GatewayConfig config;
+    @Inject IngestProducer ingest;
+    @Inject MeterRegistry metrics;
+
+    /** Applies the rate limit; false (with an error frame, or a close on abuse) when exceeded. */
+    boolean admit(Session s, JsonNode frame) {
+        metrics.counter("chat.frames.in", "kind", s.listener.kind().name().toLowerCase())
+                .increment();
+        if (s.limiter.tryAcquire()) {
+            return true;
+        }
+        if (s.refuse(config.rate().abuseLimit())) {
+            s.close(1008, "rate limit abused");
+        } else {
+            s.send(Frames.error("RATE_LIMITED", "Too many frames; slow down.", ref(frame)));
+        }
+        return false;
+    }
+
+    /** Validates a send and produces it; {@code accepted} follows the broker's ack. */
+    void send(Session s, UUID caseId, JsonNode frame, MessageView.Sender sender) {
+        String clientMsgId = Frames.text(frame, "clientMsgId");
+        if (clientMsgId.length() > MAX_CLIENT_MSG_ID) {
+            throw new Frames.BadFrame("'clientMsgId' is at most 64 characters.");
+        }
+        JsonNode text = frame.get("text");
+        JsonNode fileId = frame.get("fileId");
+        boolean hasText = text != null && text.isTextual() && !text.asText().isBlank();
+        boolean hasFile = fileId != null && fileId.isTextual();
+        if (hasText == hasFile) {
+            throw new Frames.BadFrame("A send has either 'text' or 'fileId'.");
+        }
+        if (hasText && text.asText().length() > config.maxTextLength()) {
+            s.send(
+                    Frames.error(
+                            "TOO_LARGE",
+                            "Messages are limited to " + config.maxTextLength() + " characters.",
+                            clientMsgId));
+            return;
+        }
+        UUID file = hasFile ? Frames.uuid(frame, "fileId") : null;
+        IngestCommand command =
+                new IngestCommand(
+                        caseId,
+                        clientMsgId,
+                        sender,
+                        hasText ? text.asText() : null,
+                        file,
+                        s.id(),
+                        Instant.now());
+        ingest.send(command)
+                .subscribe()
+                .with(
+                        ok -> {
+                            metrics.counter("chat.sends.accepted").increment();
+                            s.send(Frames.frame("accepted", "clientMsgId", clientMsgId));
+                        },
+                        failure ->
+                                s.send(
+                                        Frames.error(
+                                                "UNAVAILABLE",
+                                                "Not stored; send again with the same clientMsgId.",
+                                                clientMsgId)));
+    }
+
+    /** A failed call to case-service as an error frame answering {@code ref}. */
+    static String errorFrame(Throwable failure, String ref) {
+        if (failure instanceof Frames.BadFrame bad) {
+            return Frames.error("BAD_FRAME", bad.getMessage(), ref);
+        }
+        if (failure instanceof WebApplicationException w) {
+            int status = w.getResponse().getStatus();
+            JsonNode problem = problem(w);
+            String detail = problem.path("detail").asText("Refused (" + status + ").");
+            if (problem.path("code").isTextual() && status < 500) {
+                return Frames.error(problem.path("code").asText(), detail, ref);
+            }
+            return switch (status) {
+                case 400 -> Frames.error("BAD_FRAME", detail, ref);
+                case 403 -> Frames.error("FORBIDDEN", detail, ref);
+                case 404 -> Frames.error("NOT_FOUND", detail, ref);
+                case 409 -> Frames.error("CONFLICT", detail, ref);
+                default -> Frames.error("UNAVAILABLE", "Try again shortly.", ref);
+            };
+        }
+        return Frames.error("UNAVAILABLE", "Try again shortly.", ref);
+    }
+
+    /** The problem body case-service sent, or an empty object. */
+    static JsonNode problem(WebApplicationException w) {
+        try {
+            JsonNode body = Frames.JSON.readTree(w.getResponse().readEntity(String.class));
+            return body == null ? Frames.JSON.createObjectNode() : body;
+        } catch (Exception e) {
+            return Frames.JSON.createObjectNode();
+        }
+    }
+
+    static String ref(JsonNode frame) {
+        for (String f : new String[] {"clientMsgId", "requestId"}) {
+            if (frame != null && frame.path(f).isTextual()) {
+                return frame.path(f).asText();
+            }
+        }
+        return null;
+    }
+}

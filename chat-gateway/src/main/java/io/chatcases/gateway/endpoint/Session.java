@@ -1,0 +1,149 @@
+package io.chatcases.gateway.endpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chatcases.gateway.routing.Audience;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * One open socket: who holds it, what it has been sent per Case, and its limits. Messages go out in
+ * seq order and never twice: each Case's stream remembers the last seq sent and buffers live
+ * messages while a replay from case-service is in flight.
+ */
+public final class Session {
+    final WebSocketConnection connection;
+    final Audience.Listener listener;
+    final RateLimiter limiter;
+    private final int maxPending;
+    private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicInteger refusals = new AtomicInteger();
+    private final Map<UUID, CaseStream> streams = new ConcurrentHashMap<>();
+
+    /** The agent's access token ("Bearer ..."), refreshed by {@code auth} frames. */
+    volatile String bearer;
+
+    /** When the agent's token expires (epoch seconds); the socket closes then unless refreshed. */
+    volatile long expiresAt = Long.MAX_VALUE;
+
+    /** Agent profile for sends (id = token subject). */
+    volatile String agentName;
+
+    /** The Case the agent is in (solid tile, no badge), or null. */
+    volatile UUID accessing;
+
+    Session(
+            WebSocketConnection connection,
+            Audience.Listener listener,
+            RateLimiter limiter,
+            int maxPending) {
+        this.connection = connection;
+        this.listener = listener;
+        this.limiter = limiter;
+        this.maxPending = maxPending;
+    }
+
+    public String id() {
+        return connection.id();
+    }
+
+    /**
+     * Queues a frame. A reader that lets {@code maxPending} frames pile up is closed with 1013 (try
+     * again later) rather than growing memory; it resumes by seq on its next connection.
+     */
+    public void send(String frame) {
+        if (pending.incrementAndGet() > maxPending) {
+            pending.decrementAndGet();
+            close(1013, "slow consumer: resume later");
+            return;
+        }
+        connection
+                .sendText(frame)
+                .subscribe()
+                .with(ok -> pending.decrementAndGet(), failure -> pending.decrementAndGet());
+    }
+
+    public int pending() {
+        return pending.get();
+    }
+
+    /** Counts a refused frame; true when the connection has abused its limits. */
+    boolean refuse(int abuseLimit) {
+        return refusals.incrementAndGet() > abuseLimit;
+    }
+
+    public void close(int code, String reason) {
+        if (connection.isOpen()) {
+            connection.close(new CloseReason(code, reason)).subscribe().with(ok -> {}, e -> {});
+        }
+    }
+
+    CaseStream stream(UUID caseId) {
+        return streams.computeIfAbsent(caseId, id -> new CaseStream());
+    }
+
+    /** What one socket has been sent of one Case's conversation. */
+    static final class CaseStream {
+        private long lastSent;
+        private int replays;
+        private final List<JsonNode> buffered = new ArrayList<>();
+
+        /** Live message: sent now unless a replay is running or it was sent already. */
+        synchronized void live(JsonNode message, Consumer<JsonNode> out) {
+            if (replays > 0) {
+                buffered.add(message);
+            } else if (seq(message) > lastSent) {
+                lastSent = seq(message);
+                out.accept(message);
+            }
+        }
+
+        /** True when a live message skips seqs after what was sent (a gap to fill). */
+        synchronized boolean gapBefore(JsonNode message) {
+            return replays == 0 && lastSent > 0 && seq(message) > lastSent + 1;
+        }
+
+        synchronized long beginReplay(long after) {
+            replays++;
+            lastSent = Math.max(lastSent, after);
+            return lastSent;
+        }
+
+        /** Sends the replayed messages above what was sent, then what arrived live meanwhile. */
+        synchronized void endReplay(List<JsonNode> replayed, Consumer<JsonNode> out) {
+            replays--;
+            List<JsonNode> all = new ArrayList<>(replayed);
+            if (replays == 0) {
+                all.addAll(buffered);
+                buffered.clear();
+            }
+            all.sort(Comparator.comparingLong(CaseStream::seq));
+            for (JsonNode m : all) {
+                if (seq(m) > lastSent) {
+                    lastSent = seq(m);
+                    out.accept(m);
+                }
+            }
+        }
+
+        /** After a resync the client reloads over REST: continue live from {@code seq}. */
+        synchronized void skipTo(long seq) {
+            lastSent = Math.max(lastSent, seq);
+        }
+
+        synchronized long lastSent() {
+            return lastSent;
+        }
+
+        private static long seq(JsonNode message) {
+            return message.path("seq").asLong();
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package io.chatcases.gateway.endpoint;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chatcases.events.EventTypes;
+import io.chatcases.gateway.client.AgentCaseApi;
+import io.chatcases.gateway.client.GatewayCaseApi;
+import io.chatcases.gateway.config.GatewayConfig;
+import io.chatcases.gateway.protocol.Frames;
+import io.chatcases.gateway.routing.Audience;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+/**
+ * The sockets this replica holds, and delivery to them: each case event goes to the sockets the
+ * {@link Audience} picks; messages go through each socket's per-Case stream (in order, once).
+ */
+@ApplicationScoped
+public class Sessions {
+    private static final Logger LOG = Logger.getLogger(Sessions.class);
+
+    private final Map<String, Session> byId = new ConcurrentHashMap<>();
+
+    @Inject GatewayConfig config;
+    @Inject MeterRegistry metrics;
+    @RestClient AgentCaseApi agentCases;
+    @RestClient GatewayCaseApi gatewayCases;
+
+    void registerGauges(@Observes io.quarkus.runtime.StartupEvent start) {
+        for (Audience.Kind kind : Audience.Kind.values()) {
+            metrics.gauge(
+                    "chat.sockets.open",
+                    List.of(
+                            io.micrometer.core.instrument.Tag.of(
+                                    "kind", kind.name().toLowerCase())),
+                    byId,
+                    m -> m.values().stream().filter(s -> s.listener.kind() == kind).count());
+        }
+    }
+
+    Session open(WebSocketConnection connection, Audience.Listener listener) {
+        Session s =
+                new Session(
+                        connection,
+                        listener,
+                        new RateLimiter(config.rate().perSecond(), config.rate().burst()),
+                        config.maxPendingFrames());
+        byId.put(connection.id(), s);
+        return s;
+    }
+
+    Session get(WebSocketConnection connection) {
+        return byId.get(connection.id());
+    }
+
+    void closed(WebSocketConnection connection) {
+        byId.remove(connection.id());
+    }
+
+    public Collection<Session> all() {
+        return byId.values();
+    }
+
+    /** Delivers one event from chat.case-events to the local sockets that must see it. */
+    public void deliver(String type, JsonNode event, Instant eventTime) {
+        JsonNode kase = event.path("case");
+        UUID caseId =
+                UUID.fromString(
+                        kase.isMissingNode() || kase.isNull()
+                                ? event.path("caseId").asText()
+                                : kase.path("caseId").asText());
+        Audience.Event routing =
+                new Audience.Event(
+                        type,
+                        caseId,
+                        kase.path("status").asText(null),
+                        kase.path("owner").path("id").asText(null),
+                        event.path("read").path("agentId").asText(null),
+                        event.path("rejection").path("connectionId").asText(null));
+        for (Session s : byId.values()) {
+            if (Audience.receives(routing, s.listener)) {
+                deliverTo(s, type, caseId, event);
+            }
+        }
+        if (eventTime != null) {
+            metrics.timer("chat.delivery.lag").record(Duration.between(eventTime, Instant.now()));
+        }
+    }
+
+    private void deliverTo(Session s, String type, UUID caseId, JsonNode event) {
+        switch (type) {
+            case EventTypes.MESSAGE_POSTED -> live(s, caseId, event.path("message"));
+            case EventTypes.MESSAGE_REJECTED -> {
+                JsonNode r = event.path("rejection");
+                s.send(
+                        Frames.error(
+                                r.path("code").asText(),
+                                r.path("message").asText(),
+                                r.path("clientMsgId").asText(null)));
+            }
+            case EventTypes.CASE_READ ->
+                    s.send(
+                            Frames.frame(
+                                    "read",
+                                    "caseId",
+                                    caseId,
+                                    "seq",
+                                    event.path("read").path("seq")));
+            default -> s.send(Frames.frame("case", "case", event.path("case")));
+        }
+        metrics.counter("chat.frames.out", "kind", s.listener.kind().name().toLowerCase())
+                .increment();
+    }
+
+    private void live(Session s, UUID caseId, JsonNode message) {
+        Session.CaseStream stream = s.stream(caseId);
+        if (stream.gapBefore(message)) {
+            // A seq went missing between us and the socket (e.g. a replay raced the subscription):
+            // fill the gap from case-service; the stream buffers this message meanwhile.
+            catchUp(s, caseId, stream.lastSent(), false).subscribe().with(ok -> {}, e -> {});
+            metrics.counter("chat.gaps.filled").increment();
+        }
+        stream.live(message, m -> s.send(Frames.frame("message", "message", m)));
+    }
+
+    /**
+     * Replays the Case's messages after {@code after}, then what arrived live meanwhile, with no
+     * seq twice. {@code asHistory}: one {@code history} frame (socket open) instead of messages.
+     * Too long a gap sends {@code resync} and the client reloads over REST.
+     */
+    public Uni<Void> catchUp(Session s, UUID caseId, long after, boolean asHistory) {
+        return catchUp(s, caseId, after, asHistory, null);
+    }
+
+    /** As above; a history frame also carries {@code caseView} when given (agent open). */
+    public Uni<Void> catchUp(
+            Session s, UUID caseId, long after, boolean asHistory, JsonNode caseView) {
+        Session.CaseStream stream = s.stream(caseId);
+        long from = stream.beginReplay(after);
+        int limit = config.maxReplay() + 1;
+        Uni<JsonNode> page =
+                s.listener.kind() == Audience.Kind.CUSTOMER
+                        ? gatewayCases.messages(caseId, from, limit)
+                        : agentCases.messages(s.bearer, caseId, from, limit);
+        return page.onFailure()
+                .invoke(
+                        e ->
+                                stream.endReplay(
+                                        List.of(),
+                                        m -> s.send(Frames.frame("message", "message", m))))
+                .invoke(
+                        messages -> {
+                            List<JsonNode> list = new ArrayList<>();
+                            messages.forEach(list::add);
+                            if (list.size() >= limit) {
+                                stream.skipTo(list.get(list.size() - 1).path("seq").asLong());
+                                s.send(Frames.frame("resync", "caseId", caseId));
+                                list = List.of();
+                            }
+                            if (asHistory) {
+                                List<JsonNode> sent = new ArrayList<>();
+                                stream.endReplay(list, sent::add);
+                                s.send(
+                                        caseView == null
+                                                ? Frames.frame(
+                                                        "history",
+                                                        "caseId",
+                                                        caseId,
+                                                        "messages",
+                                                        sent)
+                                                : Frames.frame(
+                                                        "history",
+                                                        "caseId",
+                                                        caseId,
+                                                        "case",
+                                                        caseView,
+                                                        "messages",
+                                                        sent));
+                            } else {
+                                stream.endReplay(
+                                        list, m -> s.send(Frames.frame("message", "message", m)));
+                            }
+                        })
+                .replaceWithVoid();
+    }
+
+    /** Agents' sockets close when their token expires, unless an auth frame refreshed it. */
+    @Scheduled(every = "5s")
+    void closeExpired() {
+        long now = Instant.now().getEpochSecond();
+        for (Session s : byId.values()) {
+            if (s.expiresAt < now) {
+                s.close(1008, "token expired");
+            }
+        }
+    }
+
+    /** Going away: clients reconnect to another replica and resume by seq. */
+    void shutdown(@Observes ShutdownEvent event) {
+        LOG.infof("closing %d sockets (1001)", byId.size());
+        for (Session s : byId.values()) {
+            s.close(1001, "server going away");
+        }
+    }
+}

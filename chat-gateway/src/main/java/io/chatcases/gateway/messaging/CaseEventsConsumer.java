@@ -1,0 +1,51 @@
+package io.chatcases.gateway.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chatcases.events.CloudEventHeaders;
+import io.chatcases.gateway.endpoint.Sessions;
+import io.chatcases.gateway.protocol.Frames;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.concurrent.CompletionStage;
+import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Every replica reads every case event (a consumer group of its own, from the latest offset) and
+ * delivers it to the sockets it holds. A socket that missed events (reconnect, new replica) asks
+ * for them with {@code resume}; nothing here needs to be replayed.
+ */
+@ApplicationScoped
+public class CaseEventsConsumer {
+    private static final Logger LOG = Logger.getLogger(CaseEventsConsumer.class);
+
+    @Inject Sessions sessions;
+
+    @Incoming("case-events")
+    public CompletionStage<Void> consume(Message<String> record) {
+        try {
+            IncomingKafkaRecordMetadata<?, ?> meta =
+                    record.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
+            String type = header(meta, CloudEventHeaders.TYPE);
+            String time = header(meta, CloudEventHeaders.TIME);
+            JsonNode event = Frames.JSON.readTree(record.getPayload());
+            if (type != null) {
+                sessions.deliver(type, event, time == null ? null : Instant.parse(time));
+            }
+        } catch (Exception e) {
+            // One unreadable event must not stop delivery of the others to every socket.
+            LOG.warnf("undeliverable case event skipped: %s", e.toString());
+        }
+        return record.ack();
+    }
+
+    private static String header(IncomingKafkaRecordMetadata<?, ?> meta, String name) {
+        Header h = meta.getHeaders().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+}

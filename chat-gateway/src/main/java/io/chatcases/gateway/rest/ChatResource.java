@@ -1,0 +1,153 @@
+package io.chatcases.gateway.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chatcases.gateway.client.CustomerTokens;
+import io.chatcases.gateway.client.GatewayCaseApi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** The customer's REST side: start (or resume) a chat, and reload its messages. */
+@Path("/api/chats")
+@PermitAll
+public class ChatResource {
+    private static final Pattern ROUGH_EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
+    private static final int MAX_NAME = 100;
+
+    @Inject CustomerTokens tokens;
+    @Inject StartRateLimit rateLimit;
+    @RestClient GatewayCaseApi cases;
+
+    /** The pre-chat form. */
+    public record StartChat(String email, String firstName, String lastName, String channel) {}
+
+    @POST
+    @Operation(
+            summary = "Start a chat (201) or resume the open one (200); returns a customer token")
+    public Uni<Response> start(StartChat form, @Context HttpServerRequest request) {
+        if (!rateLimit.allow(request.remoteAddress().hostAddress())) {
+            return Uni.createFrom()
+                    .item(
+                            Problems.response(
+                                            429,
+                                            "RATE_LIMITED",
+                                            "Too many chats started; retry later.",
+                                            List.of())
+                                    .header("Retry-After", "60")
+                                    .build());
+        }
+        List<Map<String, String>> violations = validate(form);
+        if (!violations.isEmpty()) {
+            return Uni.createFrom()
+                    .item(
+                            Problems.response(400, "BAD_FRAME", "The form has errors.", violations)
+                                    .build());
+        }
+        String channel = form.channel() == null ? "WEB_CONNECT" : form.channel();
+        return cases.start(
+                        new GatewayCaseApi.StartChat(
+                                form.email().trim(),
+                                form.firstName().trim(),
+                                form.lastName().trim(),
+                                channel))
+                .map(
+                        r -> {
+                            JsonNode view = r.readEntity(JsonNode.class);
+                            UUID caseId = UUID.fromString(view.path("caseId").asText());
+                            return Response.status(r.getStatus())
+                                    .entity(
+                                            Map.of(
+                                                    "caseId", caseId,
+                                                    "number", view.path("number").asLong(),
+                                                    "customerToken", tokens.issue(caseId)))
+                                    .build();
+                        })
+                .onFailure(WebApplicationException.class)
+                .recoverWithItem(Problems::passThrough);
+    }
+
+    private static List<Map<String, String>> validate(StartChat form) {
+        List<Map<String, String>> v = new ArrayList<>();
+        if (form == null) {
+            v.add(Map.of("field", "body", "message", "A JSON body is required."));
+            return v;
+        }
+        if (form.email() == null
+                || !ROUGH_EMAIL.matcher(form.email().trim()).matches()
+                || form.email().length() > 254) {
+            v.add(Map.of("field", "email", "message", "Enter a valid email address."));
+        }
+        if (form.firstName() == null
+                || form.firstName().isBlank()
+                || form.firstName().length() > MAX_NAME) {
+            v.add(Map.of("field", "firstName", "message", "Enter your first name."));
+        }
+        if (form.lastName() == null
+                || form.lastName().isBlank()
+                || form.lastName().length() > MAX_NAME) {
+            v.add(Map.of("field", "lastName", "message", "Enter your last name."));
+        }
+        if (form.channel() != null
+                && !List.of("WEB_CONNECT", "SUPPORT_SDK").contains(form.channel())) {
+            v.add(Map.of("field", "channel", "message", "channel is WEB_CONNECT or SUPPORT_SDK."));
+        }
+        return v;
+    }
+
+    @GET
+    @Path("/{caseId}/messages")
+    @Operation(summary = "The customer's conversation after a seq (customer token)")
+    public Uni<Response> messages(
+            @PathParam("caseId") UUID caseId,
+            @QueryParam("after") @DefaultValue("0") long after,
+            @QueryParam("limit") @DefaultValue("100") int limit,
+            @HeaderParam("Authorization") String authorization) {
+        String token =
+                authorization != null && authorization.startsWith("Bearer ")
+                        ? authorization.substring(7)
+                        : null;
+        var scoped = tokens.verify(token);
+        if (scoped.isEmpty()) {
+            return Uni.createFrom()
+                    .item(
+                            Problems.response(
+                                            401,
+                                            "FORBIDDEN",
+                                            "A customer token is required.",
+                                            List.of())
+                                    .build());
+        }
+        if (!scoped.get().equals(caseId)) {
+            return Uni.createFrom()
+                    .item(
+                            Problems.response(
+                                            403,
+                                            "FORBIDDEN",
+                                            "This token is for another Case.",
+                                            List.of())
+                                    .build());
+        }
+        return cases.messages(caseId, Math.max(0, after), Math.min(Math.max(limit, 1), 500))
+                .map(list -> Response.ok(list).build())
+                .onFailure(WebApplicationException.class)
+                .recoverWithItem(Problems::passThrough);
+    }
+}

@@ -1,0 +1,66 @@
+package io.chatcases.gateway.routing;
+
+import io.chatcases.events.EventTypes;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Who receives a case event: one pure function, tested on exact recipient sets. Customers see their
+ * own Case's conversation and status, never internal frames; agents see NEW Cases, every claim (so
+ * the tile leaves the others' rows), and afterwards only the Cases they own.
+ */
+public final class Audience {
+
+    /** Who holds a socket. */
+    public enum Kind {
+        CUSTOMER,
+        AGENT
+    }
+
+    /** One socket: a customer bound to a Case, or an agent. */
+    public record Listener(String connectionId, Kind kind, UUID caseId, String agentId) {
+        public static Listener customer(String connectionId, UUID caseId) {
+            return new Listener(connectionId, Kind.CUSTOMER, caseId, null);
+        }
+
+        public static Listener agent(String connectionId, String agentId) {
+            return new Listener(connectionId, Kind.AGENT, null, agentId);
+        }
+    }
+
+    /** What routing needs to know of an event. */
+    public record Event(
+            String type,
+            UUID caseId,
+            String status,
+            String ownerId,
+            String readAgentId,
+            String rejectionConnectionId) {}
+
+    private static final Set<String> CUSTOMER_TYPES =
+            Set.of(
+                    EventTypes.MESSAGE_POSTED,
+                    EventTypes.CASE_CREATED,
+                    EventTypes.CASE_CLAIMED,
+                    EventTypes.CASE_RESOLVED,
+                    EventTypes.CASE_REOPENED,
+                    EventTypes.CASE_CLOSED);
+
+    private Audience() {}
+
+    public static boolean receives(Event e, Listener l) {
+        if (EventTypes.MESSAGE_REJECTED.equals(e.type())) {
+            return l.connectionId().equals(e.rejectionConnectionId());
+        }
+        if (l.kind() == Kind.CUSTOMER) {
+            return e.caseId().equals(l.caseId()) && CUSTOMER_TYPES.contains(e.type());
+        }
+        if (EventTypes.CASE_READ.equals(e.type())) {
+            return l.agentId().equals(e.readAgentId());
+        }
+        if (EventTypes.CASE_CLAIMED.equals(e.type()) || "NEW".equals(e.status())) {
+            return true;
+        }
+        return l.agentId().equals(e.ownerId());
+    }
+}

@@ -1,0 +1,69 @@
+package io.chatcases.gateway.endpoint;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chatcases.gateway.protocol.Frames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+/** A socket's per-Case stream: replay + live, in seq order, never a seq twice. */
+class CaseStreamTest {
+
+    static JsonNode msg(long seq) {
+        return Frames.JSON.createObjectNode().put("seq", seq);
+    }
+
+    static List<JsonNode> msgs(long from, long to) {
+        return LongStream.rangeClosed(from, to).mapToObj(CaseStreamTest::msg).toList();
+    }
+
+    static List<Long> seqs(List<JsonNode> sent) {
+        return sent.stream().map(m -> m.path("seq").asLong()).toList();
+    }
+
+    @Test
+    void liveMessagesDuringAReplayAreSentAfterItWithoutDuplicates() {
+        Session.CaseStream stream = new Session.CaseStream();
+        List<JsonNode> sent = new ArrayList<>();
+        stream.beginReplay(3);
+        stream.live(msg(6), sent::add); // arrives while the replay is in flight
+        stream.live(msg(7), sent::add);
+        stream.endReplay(msgs(4, 6), sent::add); // replay overlaps the live message 6
+        stream.live(msg(7), sent::add); // re-announced duplicate
+        stream.live(msg(8), sent::add);
+        assertEquals(List.of(4L, 5L, 6L, 7L, 8L), seqs(sent));
+    }
+
+    @Test
+    void aGapIsDetectedOnlyWhenNotReplaying() {
+        Session.CaseStream stream = new Session.CaseStream();
+        stream.live(msg(1), m -> {});
+        assertEquals(false, stream.gapBefore(msg(2)));
+        assertEquals(true, stream.gapBefore(msg(4)));
+        stream.beginReplay(1);
+        assertEquals(false, stream.gapBefore(msg(4)));
+    }
+
+    @RepeatedTest(50)
+    void concurrentLiveAndReplayNeverSendASeqTwiceOrOutOfOrder() throws Exception {
+        Session.CaseStream stream = new Session.CaseStream();
+        List<JsonNode> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+        stream.beginReplay(0);
+        Thread live =
+                new Thread(
+                        () -> {
+                            for (long s = 1; s <= 200; s++) {
+                                stream.live(msg(s), sent::add);
+                            }
+                        });
+        live.start();
+        stream.endReplay(msgs(1, 120), sent::add);
+        live.join();
+        List<Long> got = seqs(sent);
+        assertEquals(LongStream.rangeClosed(1, 200).boxed().toList(), got);
+    }
+}
