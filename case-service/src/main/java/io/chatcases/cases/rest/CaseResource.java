@@ -88,8 +88,8 @@ public class CaseResource {
             @PathParam("id") UUID id,
             @QueryParam("after") @DefaultValue("0") long after,
             @QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > 500) {
-            throw ApiException.badInput("limit", "limit must be between 1 and 500.");
+        if (limit < 1 || limit > 1000) {
+            throw ApiException.badInput("limit", "limit must be between 1 and 1000.");
         }
         return cases.history(id, callers.current(), Math.max(after, 0), limit)
                 .map(list -> list.stream().map(Views::of).toList());

@@ -35,6 +35,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({Roles.AGENT, Roles.ADMIN})
 public class QuickReplyResource {
 
+    /** A shortcut as typed, any case; empty passes here so that only @NotBlank reports it. */
+    static final String SHORTCUT_INPUT = "(" + QuickReply.SHORTCUT_PATTERN + ")?";
+
     @Inject QuickReplyService service;
 
     /** The wire shape of a Quick Reply. */
@@ -61,9 +64,11 @@ public class QuickReplyResource {
     public record QuickReplyInput(
             @Schema(description = "Letters, digits, '-' and '_'; stored lower-case")
                     @NotBlank(message = "is required")
-                    @Size(max = QuickReply.MAX_SHORTCUT, message = "must be at most {max} characters")
+                    @Size(
+                            max = QuickReply.MAX_SHORTCUT,
+                            message = "must be at most {max} characters")
                     @Pattern(
-                            regexp = "(" + QuickReply.SHORTCUT_PATTERN + ")?", // empty: @NotBlank's message only
+                            regexp = SHORTCUT_INPUT,
                             flags = Pattern.Flag.CASE_INSENSITIVE,
                             message =
                                     "must be letters, digits, '-' or '_', starting with a letter"
