@@ -16,6 +16,10 @@ public interface GatewayConfig {
     @WithDefault("http://localhost:8080,http://127.0.0.1:8080")
     List<String> allowedOrigins();
 
+    /** Largest client frame in bytes; a larger one closes the socket with 1009. */
+    @WithDefault("65536")
+    int maxFrameBytes();
+
     /** Longest text message, in characters (case-service enforces the same limit). */
     @WithDefault("4000")
     int maxTextLength();

@@ -86,7 +86,7 @@ public class CustomerSocket {
     @OnTextMessage
     public void onFrame(WebSocketConnection connection, String text) {
         Session s = sessions.get(connection);
-        if (s == null) {
+        if (s == null || !sends.fits(s, text)) {
             return;
         }
         JsonNode frame = null;

@@ -26,6 +26,18 @@ public class Sends {
     @Inject IngestProducer ingest;
     @Inject MeterRegistry metrics;
 
+    /** Frames over the size limit close the socket with 1009 (message too big), before parsing. */
+    boolean fits(Session s, String text) {
+        // Characters are at most 3 UTF-8 bytes here: count bytes only for borderline frames.
+        if (text.length() * 3 > config.maxFrameBytes()
+                && text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                        > config.maxFrameBytes()) {
+            s.close(1009, "frame too big");
+            return false;
+        }
+        return true;
+    }
+
     /** Applies the rate limit; false (with an error frame, or a close on abuse) when exceeded. */
     boolean admit(Session s, JsonNode frame) {
         metrics.counter("chat.frames.in", "kind", s.listener.kind().name().toLowerCase())

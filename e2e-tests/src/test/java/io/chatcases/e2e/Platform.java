@@ -1,0 +1,159 @@
+package io.chatcases.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+/** The running local platform (deploy/local/up.sh) and extra gateway replicas started by tests. */
+public final class Platform {
+    static final int GATEWAY = 8080;
+    static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final Path ROOT =
+            Path.of(System.getProperty("repo.root", "..")).toAbsolutePath().normalize();
+
+    private Platform() {}
+
+    /** A started chat as the widget gets it. */
+    record Chat(String caseId, long number, String customerToken) {}
+
+    static Chat startChat(String firstName, String lastName) {
+        String email =
+                firstName.toLowerCase()
+                        + "-"
+                        + UUID.randomUUID().toString().substring(0, 8)
+                        + "@example.com";
+        HttpResponse<String> r =
+                post(
+                        GATEWAY,
+                        "/api/chats",
+                        "{\"email\":\""
+                                + email
+                                + "\",\"firstName\":\""
+                                + firstName
+                                + "\",\"lastName\":\""
+                                + lastName
+                                + "\",\"channel\":\"WEB_CONNECT\"}",
+                        null);
+        if (r.statusCode() != 201) {
+            throw new AssertionError("chat start: " + r.statusCode() + " " + r.body());
+        }
+        JsonNode body = json(r.body());
+        return new Chat(
+                body.path("caseId").asText(),
+                body.path("number").asLong(),
+                body.path("customerToken").asText());
+    }
+
+    static HttpResponse<String> post(int port, String path, String body, String bearer) {
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        return send(b.build());
+    }
+
+    static HttpResponse<String> get(int port, String path, String bearer) {
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (bearer != null) {
+            b.header("Authorization", "Bearer " + bearer);
+        }
+        return send(b.build());
+    }
+
+    static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return Ws.JSON.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Starts another gateway replica from the built jar on {@code port}; extra -D settings allowed.
+     */
+    static Process startGateway(int port, String... settings) {
+        java.util.List<String> cmd =
+                new java.util.ArrayList<>(
+                        java.util.List.of("java", "-Xmx256m", "-Dquarkus.http.port=" + port));
+        cmd.addAll(java.util.List.of(settings));
+        cmd.add("-jar");
+        cmd.add(ROOT.resolve("chat-gateway/target/quarkus-app/quarkus-run.jar").toString());
+        try {
+            File log = ROOT.resolve("e2e-tests/target/gateway-" + port + ".log").toFile();
+            log.getParentFile().mkdirs();
+            Process p =
+                    new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException("gateway on " + port + " exited; see " + log);
+                }
+                try {
+                    if (get(port, "/q/health/ready", null).statusCode() == 200) {
+                        return p;
+                    }
+                } catch (IllegalStateException notYet) {
+                    // not listening yet
+                }
+                Ws.sleep(300);
+            }
+            p.destroyForcibly();
+            throw new IllegalStateException(
+                    "gateway on " + port + " not ready in 60 s; see " + log);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** kill -9: no graceful close frames, as a crashed pod. */
+    static void kill(Process p) {
+        p.destroyForcibly();
+        try {
+            p.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Takes every waiting (NEW) Case off the tiles, through the public API as the admin (claim,
+     * then resolve), so tile assertions start from a known row.
+     */
+    static void clearWaitingCases() {
+        String admin = io.chatcases.testing.Tokens.of("admin");
+        for (int round = 0; round < 50; round++) {
+            JsonNode tiles = json(get(GATEWAY, "/api/tiles", admin).body()).path("tiles");
+            boolean any = false;
+            for (JsonNode t : tiles) {
+                String id = t.path("case").path("caseId").asText();
+                if ("NEW".equals(t.path("case").path("status").asText())) {
+                    post(GATEWAY, "/api/cases/" + id + "/claim", "{}", admin);
+                    any = true;
+                }
+                post(GATEWAY, "/api/cases/" + id + "/resolve", "{}", admin);
+            }
+            if (!any && tiles.isEmpty()) {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.chatcases.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.chatcases.testing.Tokens;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two gateway replicas at once (the platform's on 8080, one more on 8090): a customer on one and
+ * agents on both chat both ways; Case events reach every agent on either replica.
+ */
+class TwoReplicasIT {
+    static final int B = 8090;
+    static Process replicaB;
+
+    @BeforeAll
+    static void startReplica() {
+        replicaB = Platform.startGateway(B);
+    }
+
+    @AfterAll
+    static void stopReplica() {
+        Platform.kill(replicaB);
+    }
+
+    static boolean caseFrame(JsonNode f, String caseId, String status) {
+        return caseId.equals(f.path("case").path("caseId").asText())
+                && status.equals(f.path("case").path("status").asText());
+    }
+
+    @Test
+    void customerOnOneReplicaAndAgentOnTheOtherChatBothWays() {
+        try (Ws alice = Ws.agent(Platform.GATEWAY, Tokens.of("alice"));
+                Ws bob = Ws.agent(B, Tokens.of("bob"))) {
+            alice.await("tiles", f -> true);
+            bob.await("tiles", f -> true);
+
+            Platform.Chat chat = Platform.startChat("Nora", "Nilsen");
+            // A NEW Case reaches every connected agent on both replicas.
+            alice.await("case", f -> caseFrame(f, chat.caseId(), "NEW"));
+            bob.await("case", f -> caseFrame(f, chat.caseId(), "NEW"));
+
+            try (Ws customer = Ws.customer(Platform.GATEWAY, chat.customerToken())) {
+                customer.await(
+                        "case", f -> chat.caseId().equals(f.path("case").path("caseId").asText()));
+                customer.await("history", f -> true);
+
+                bob.send("type", "claim", "caseId", chat.caseId(), "requestId", "r1");
+                bob.await("claimed", f -> "r1".equals(f.path("requestId").asText()));
+                // The claim reaches the other agent too, so the tile leaves their row.
+                alice.await("case", f -> caseFrame(f, chat.caseId(), "READY"));
+                JsonNode named =
+                        customer.await(
+                                "message",
+                                f ->
+                                        "You are now chatting with Bob Baker"
+                                                .equals(f.path("message").path("text").asText()));
+                assertEquals("SYSTEM", named.path("message").path("kind").asText());
+
+                customer.send("type", "send", "clientMsgId", "c1", "text", "Hello from the widget");
+                customer.await("accepted", f -> "c1".equals(f.path("clientMsgId").asText()));
+                bob.await(
+                        "message",
+                        f ->
+                                "Hello from the widget"
+                                        .equals(f.path("message").path("text").asText()));
+
+                bob.send(
+                        "type",
+                        "send",
+                        "caseId",
+                        chat.caseId(),
+                        "clientMsgId",
+                        "b1",
+                        "text",
+                        "Hi Nora, Bob here");
+                bob.await("accepted", f -> "b1".equals(f.path("clientMsgId").asText()));
+                customer.await(
+                        "message",
+                        f -> "Hi Nora, Bob here".equals(f.path("message").path("text").asText()));
+
+                // Once claimed, the conversation stays with the owner.
+                Ws.sleep(500);
+                assertTrue(
+                        alice.messages(chat.caseId()).stream()
+                                .noneMatch(m -> m.path("seq").asLong() > 1),
+                        "alice received messages of bob's Case: " + alice.messages(chat.caseId()));
+                assertEquals(
+                        java.util.List.of(1L, 2L, 3L),
+                        customer.messages(chat.caseId()).stream()
+                                .map(m -> m.path("seq").asLong())
+                                .toList());
+            }
+        }
+    }
+
+    @Test
+    void aNewCaseIsOnTheTilesOfAgentsOnBothReplicasAndAfterAClaimOnlyTheOwners() {
+        Platform.Chat chat = Platform.startChat("Otto", "Olsen");
+        String tile = "tiles.case.caseId";
+        assertTrue(tiles(Platform.GATEWAY, "alice").contains(chat.caseId()), tile);
+        assertTrue(tiles(B, "carol").contains(chat.caseId()), tile);
+        Platform.post(
+                Platform.GATEWAY,
+                "/api/cases/" + chat.caseId() + "/claim",
+                "{}",
+                Tokens.of("carol"));
+        assertTrue(tiles(B, "carol").contains(chat.caseId()));
+        assertTrue(!tiles(Platform.GATEWAY, "alice").contains(chat.caseId()));
+        assertTrue(!tiles(B, "bob").contains(chat.caseId()));
+    }
+
+    /** Tiles over REST through a replica, as the console's first frame would carry them. */
+    static String tiles(int port, String user) {
+        try (Ws agent = Ws.agent(port, Tokens.of(user))) {
+            return agent.await("tiles", f -> true).toString();
+        }
+    }
+
+    static Duration seconds(int s) {
+        return Duration.ofSeconds(s);
+    }
+}
