@@ -90,11 +90,13 @@ public final class Ws implements AutoCloseable {
         }
         WebSocketClient client = VERTX.createWebSocketClient(clientOptions);
         try {
-            return new Ws(
-                    client.connect(options)
-                            .toCompletionStage()
-                            .toCompletableFuture()
-                            .get(10, TimeUnit.SECONDS));
+            // Handlers are attached on the event loop as the upgrade completes: the server's first
+            // frames (hello, tiles, case, history) follow at once and must not be missed.
+            return client.connect(options)
+                    .map(Ws::new)
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("connect failed: " + e.getMessage(), e);
         }
