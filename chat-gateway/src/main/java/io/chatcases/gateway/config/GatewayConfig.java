@@ -28,10 +28,12 @@ public interface GatewayConfig {
     Rate rate();
 
     /**
-     * Frames waiting to be written to one socket before it counts as a slow reader (closed 1013).
+     * Characters of frames waiting to be written to one socket before it counts as a slow reader
+     * (closed 1013). Bounds the memory one reader can hold; a healthy reader's burst (a 500-message
+     * history) stays well below it.
      */
-    @WithDefault("256")
-    int maxPendingFrames();
+    @WithDefault("4194304")
+    long maxPendingChars();
 
     /** A resume or gap fill longer than this sends {@code resync} instead of replaying. */
     @WithDefault("500")

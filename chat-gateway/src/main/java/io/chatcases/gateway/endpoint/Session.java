@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -22,8 +23,8 @@ public final class Session {
     final WebSocketConnection connection;
     final Audience.Listener listener;
     final RateLimiter limiter;
-    private final int maxPending;
-    private final AtomicInteger pending = new AtomicInteger();
+    private final long maxPending;
+    private final AtomicLong pending = new AtomicLong();
     private final AtomicInteger refusals = new AtomicInteger();
     private final Map<UUID, CaseStream> streams = new ConcurrentHashMap<>();
 
@@ -43,7 +44,7 @@ public final class Session {
             WebSocketConnection connection,
             Audience.Listener listener,
             RateLimiter limiter,
-            int maxPending) {
+            long maxPending) {
         this.connection = connection;
         this.listener = listener;
         this.limiter = limiter;
@@ -55,23 +56,21 @@ public final class Session {
     }
 
     /**
-     * Queues a frame. A reader that lets {@code maxPending} frames pile up is closed with 1013 (try
-     * again later) rather than growing memory; it resumes by seq on its next connection.
+     * Queues a frame. A reader that lets more than {@code maxPending} characters pile up unwritten
+     * is closed with 1013 (try again later) rather than growing memory; it resumes by seq on its
+     * next connection.
      */
     public void send(String frame) {
-        if (pending.incrementAndGet() > maxPending) {
-            pending.decrementAndGet();
+        long size = frame.length();
+        if (pending.addAndGet(size) > maxPending) {
+            pending.addAndGet(-size);
             close(1013, "slow consumer: resume later");
             return;
         }
         connection
                 .sendText(frame)
                 .subscribe()
-                .with(ok -> pending.decrementAndGet(), failure -> pending.decrementAndGet());
-    }
-
-    public int pending() {
-        return pending.get();
+                .with(ok -> pending.addAndGet(-size), failure -> pending.addAndGet(-size));
     }
 
     /** Counts a refused frame; true when the connection has abused its limits. */

@@ -59,7 +59,7 @@ public class Sessions {
                         connection,
                         listener,
                         new RateLimiter(config.rate().perSecond(), config.rate().burst()),
-                        config.maxPendingFrames());
+                        config.maxPendingChars());
         byId.put(connection.id(), s);
         return s;
     }
