@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Platform test of the local run (part of the test command): from a stopped state, up.sh brings
 # every service to ready, a second up.sh starts no duplicates, real Keycloak tokens are accepted or
-# refused as they should be, the demo data is there, and down.sh leaves nothing running.
+# refused as they should be, the end-to-end suites pass against the running platform, and down.sh
+# leaves nothing running.
 # Needs the jars built (the test command's ./mvnw verify does that).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -50,6 +51,13 @@ for entry in "${SERVICES[@]}"; do
   check "$name: no token -> 401" test "$(status_with - "$url")" == 401
   check "$name: token without role agent -> 403" test "$(status_with "$viewer" "$url")" == 403
 done
+
+# The end-to-end suites drive the running platform through its public surface.
+check "end-to-end suite (HTTP + WebSockets, extra gateway replicas)" \
+  bash -c "cd '$REPO_ROOT' && ./mvnw -B -q -Pe2e -pl e2e-tests verify"
+if [[ -x $REPO_ROOT/ui/e2e/run.sh ]]; then
+  check "browser suite (headless Chromium, real Keycloak logins)" "$REPO_ROOT/ui/e2e/run.sh"
+fi
 
 "$LOCAL_DIR/down.sh"
 check "down.sh leaves no service or broker port open" our_ports_free
