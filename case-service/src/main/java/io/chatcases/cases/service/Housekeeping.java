@@ -118,4 +118,48 @@ public class Housekeeping {
                                                     .replaceWith(1);
                                         }));
     }
+
+    /** Applies a Contact's new names and initials to its open Cases; returns how many changed. */
+    public Uni<Integer> refreshContact(io.chatcases.events.ContactUpdated contact) {
+        return Panache.withTransaction(
+                () ->
+                        ChatCase.<ChatCase>find(
+                                        "contactId = ?1 and status in ?2",
+                                        contact.contactId(),
+                                        List.of(CaseStatus.NEW, CaseStatus.READY))
+                                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                                .list()
+                                .chain(
+                                        cases ->
+                                                Multi.createFrom()
+                                                        .iterable(cases)
+                                                        .filter(c -> changes(c, contact))
+                                                        .onItem()
+                                                        .transformToUniAndConcatenate(
+                                                                c -> {
+                                                                    c.contactFirstName =
+                                                                            contact.firstName();
+                                                                    c.contactLastName =
+                                                                            contact.lastName();
+                                                                    c.contactInitials =
+                                                                            contact.initials();
+                                                                    return outbox.caseEvent(
+                                                                                    EventTypes
+                                                                                            .CASE_UPDATED,
+                                                                                    c)
+                                                                            .replaceWith(1);
+                                                                })
+                                                        .collect()
+                                                        .with(
+                                                                java.util.stream.Collectors
+                                                                        .summingInt(
+                                                                                Integer
+                                                                                        ::intValue))));
+    }
+
+    private static boolean changes(ChatCase c, io.chatcases.events.ContactUpdated contact) {
+        return !java.util.Objects.equals(c.contactFirstName, contact.firstName())
+                || !java.util.Objects.equals(c.contactLastName, contact.lastName())
+                || !java.util.Objects.equals(c.contactInitials, contact.initials());
+    }
 }

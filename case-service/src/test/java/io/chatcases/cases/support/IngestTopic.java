@@ -57,6 +57,15 @@ public final class IngestTopic implements AutoCloseable {
                 Instant.now());
     }
 
+    /** The JSON a producer of the platform would write for {@code value}. */
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends and waits for the broker's ack. */
     public void send(IngestCommand cmd) {
         try {

@@ -1,0 +1,70 @@
+package io.chatcases.cases.messages;
+
+import static io.chatcases.cases.support.Fixtures.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.chatcases.cases.domain.ChatCase;
+import io.chatcases.cases.service.CaseService;
+import io.chatcases.cases.support.CaseEventsTopic;
+import io.chatcases.cases.support.Fixtures;
+import io.chatcases.cases.support.IngestTopic;
+import io.chatcases.events.ContactUpdated;
+import io.chatcases.events.EventTypes;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/** contact.updated from contact-service renames the open Case's Contact view, once. */
+@QuarkusTest
+class ContactRenameTest {
+    @Inject CaseService cases;
+
+    @Test
+    void aRenamedContactRenamesItsOpenCaseAndAnnouncesIt() throws Exception {
+        ChatCase c = Fixtures.startCase(cases);
+        ContactUpdated renamed =
+                new ContactUpdated(
+                        c.contactId,
+                        "Renata",
+                        "Renamed",
+                        "RR",
+                        c.contactEmail,
+                        List.of(c.contactEmail),
+                        false,
+                        Instant.now());
+        Properties p = new Properties();
+        p.put("bootstrap.servers", "127.0.0.1:9092");
+        p.put("key.serializer", StringSerializer.class.getName());
+        p.put("value.serializer", StringSerializer.class.getName());
+        String json = IngestTopic.json(renamed);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            for (int i = 0; i < 2; i++) { // delivered twice: applied once
+                producer.send(
+                                new ProducerRecord<>(
+                                        "test.chat.contact-events", c.contactId.toString(), json))
+                        .get();
+            }
+        }
+        List<CaseEventsTopic.Event> events =
+                CaseEventsTopic.awaitEvents(
+                        Set.of(c.id.toString()),
+                        ev -> ev.stream().anyMatch(e -> EventTypes.CASE_UPDATED.equals(e.type())),
+                        Duration.ofSeconds(30));
+        Thread.sleep(1000);
+        events = CaseEventsTopic.eventsFor(Set.of(c.id.toString()));
+        assertEquals(
+                1, events.stream().filter(e -> EventTypes.CASE_UPDATED.equals(e.type())).count());
+        ChatCase after = await(() -> Panache.withSession(() -> ChatCase.<ChatCase>findById(c.id)));
+        assertEquals("RR", after.contactInitials);
+        assertEquals("Renata", after.contactFirstName);
+    }
+}
