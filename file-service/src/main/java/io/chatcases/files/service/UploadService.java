@@ -1,0 +1,115 @@
+package io.chatcases.files.service;
+
+import io.chatcases.files.config.FilesConfig;
+import io.chatcases.files.domain.FileNames;
+import io.chatcases.files.domain.StoredFile;
+import io.chatcases.files.storage.FileStorage;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Accepts one uploaded file for a Case: size, access, type from the bytes, then the bytes to
+ * storage and the metadata row. Nothing is kept of a refused upload; if the row cannot be written
+ * the bytes are deleted again.
+ */
+@ApplicationScoped
+public class UploadService {
+    private static final Logger LOG = Logger.getLogger(UploadService.class);
+
+    @Inject FilesConfig config;
+    @Inject FileAccess access;
+    @Inject TypePolicy types;
+    @Inject FileStorage storage;
+
+    /** What the client sent: Quarkus has already spooled the part to a temporary file. */
+    public record Upload(Path file, long size, String fileName) {}
+
+    /** Stored bytes before their row exists. */
+    record Blob(UUID id, String key, String type, String sha256, long size, String name) {}
+
+    public Uni<StoredFile> upload(Caller caller, UUID caseId, Upload upload) {
+        long max = config.maxSize().asLongValue();
+        if (upload.size() > max) {
+            return Uni.createFrom()
+                    .failure(
+                            ApiException.tooLarge(
+                                    "The file has "
+                                            + upload.size()
+                                            + " bytes; at most "
+                                            + max
+                                            + " are accepted"));
+        }
+        return access.authorise(caller, caseId)
+                // Detection, hashing and the storage write block: a worker thread does them and
+                // the chain comes back to the request's Vert.x context for Hibernate Reactive.
+                .chain(() -> VertxContextSupport.executeBlocking(() -> store(caseId, upload)))
+                .chain(blob -> persist(caller, caseId, blob));
+    }
+
+    private Blob store(UUID caseId, Upload upload) throws IOException {
+        String type = types.allowedTypeOf(upload.file(), upload.fileName());
+        UUID id = UUID.randomUUID();
+        String key = caseId + "/" + id;
+        String sha256 = sha256(upload.file());
+        storage.put(key, upload.file(), upload.size(), type);
+        return new Blob(
+                id, key, type, sha256, upload.size(), FileNames.sanitise(upload.fileName()));
+    }
+
+    private Uni<StoredFile> persist(Caller caller, UUID caseId, Blob blob) {
+        StoredFile file = new StoredFile();
+        file.id = blob.id();
+        file.caseId = caseId;
+        file.name = blob.name();
+        file.contentType = blob.type();
+        file.size = blob.size();
+        file.sha256 = blob.sha256();
+        file.storageKey = blob.key();
+        file.uploaderType = caller.kind().name();
+        file.uploaderId = caller.id();
+        file.uploaderName = caller.name();
+        file.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        return Panache.withTransaction(file::<StoredFile>persist)
+                .onFailure()
+                .call(failure -> VertxContextSupport.executeBlocking(() -> discard(blob.key())));
+    }
+
+    private Void discard(String key) {
+        try {
+            storage.delete(key);
+        } catch (IOException e) {
+            LOG.errorf(e, "Could not delete the bytes of an unrecorded upload: %s", key);
+        }
+        return null;
+    }
+
+    /** SHA-256 of a file in one streaming pass (never the whole file in memory). */
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+}
