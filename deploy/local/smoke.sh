@@ -44,8 +44,12 @@ check "Keycloak discovery document answers" \
   test "$(http_status http://localhost:8180/realms/cx/.well-known/openid-configuration)" == 200
 
 alice=$(token alice); viewer=$(token viewer)
+CASE_ID=$(curl -sf -m 10 -X POST -H 'Content-Type: application/json' \
+  -d "{\"email\":\"smoke-$RANDOM$RANDOM@example.com\",\"firstName\":\"Smoke\",\"lastName\":\"Test\"}" \
+  http://127.0.0.1:8080/api/chats | jq -r .caseId)
+check "a chat starts through the gateway" test -n "$CASE_ID"
 for entry in "${SERVICES[@]}"; do
-  name=${entry%%:*}; url="http://127.0.0.1:${entry##*:}${AGENT_PATH[$name]}"
+  name=${entry%%:*}; url="http://127.0.0.1:${entry##*:}$(agent_path "$name")"
   check "$name: ready reports UP" test "$(http_status "http://127.0.0.1:${entry##*:}/q/health/ready")" == 200
   check "$name: alice's token accepted (200)" test "$(status_with "$alice" "$url")" == 200
   check "$name: no token -> 401" test "$(status_with - "$url")" == 401

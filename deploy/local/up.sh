@@ -35,7 +35,8 @@ for entry in "${SERVICES[@]}"; do
   port_open 127.0.0.1 "$port" && die "port $port is taken by another process; $name cannot start"
   jar=$(service_jar "$name")
   [[ -f $jar ]] || die "$jar is missing: run without --no-build"
-  start_bg "$name" "$LOG_DIR/$name.log" java -Xmx256m -jar "$jar"
+  # file-service keeps file bytes under the state folder, whatever the working directory.
+  start_bg "$name" "$LOG_DIR/$name.log" env FILES_LOCAL_ROOT="$STATE_DIR/files" java -Xmx256m -jar "$jar"
 done
 for entry in "${SERVICES[@]}"; do
   name=${entry%%:*}; port=${entry##*:}

@@ -132,6 +132,30 @@ public final class Session {
             }
         }
 
+        /**
+         * A history reload (socket open, agent opening a Case): the client asked for the whole
+         * recent conversation, so every replayed message goes into the one history frame, even
+         * those sent live before; live messages after it continue from the highest seq.
+         */
+        synchronized void endHistory(List<JsonNode> replayed, Consumer<List<JsonNode>> out) {
+            replays--;
+            java.util.TreeMap<Long, JsonNode> bySeq = new java.util.TreeMap<>();
+            replayed.forEach(m -> bySeq.put(seq(m), m));
+            if (replays == 0) {
+                buffered.forEach(m -> bySeq.putIfAbsent(seq(m), m));
+                buffered.clear();
+            }
+            if (!bySeq.isEmpty()) {
+                lastSent = Math.max(lastSent, bySeq.lastKey());
+            }
+            out.accept(new ArrayList<>(bySeq.values()));
+        }
+
+        /** Holds live messages while a history reload is in flight (lastSent unchanged). */
+        synchronized void beginHistory() {
+            replays++;
+        }
+
         /** After a resync the client reloads over REST: continue live from {@code seq}. */
         synchronized void skipTo(long seq) {
             lastSent = Math.max(lastSent, seq);

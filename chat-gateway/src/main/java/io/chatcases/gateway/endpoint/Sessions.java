@@ -151,7 +151,13 @@ public class Sessions {
     public Uni<Void> catchUp(
             Session s, UUID caseId, long after, boolean asHistory, JsonNode caseView) {
         Session.CaseStream stream = s.stream(caseId);
-        long from = stream.beginReplay(after);
+        long from;
+        if (asHistory) {
+            stream.beginHistory();
+            from = after;
+        } else {
+            from = stream.beginReplay(after);
+        }
         int limit = config.maxReplay() + 1;
         Uni<JsonNode> page =
                 s.listener.kind() == Audience.Kind.CUSTOMER
@@ -159,10 +165,15 @@ public class Sessions {
                         : agentCases.messages(s.bearer, caseId, from, limit);
         return page.onFailure()
                 .invoke(
-                        e ->
+                        e -> {
+                            if (asHistory) {
+                                stream.endHistory(List.of(), sent -> {});
+                            } else {
                                 stream.endReplay(
                                         List.of(),
-                                        m -> s.send(Frames.frame("message", "message", m))))
+                                        m -> s.send(Frames.frame("message", "message", m)));
+                            }
+                        })
                 .invoke(
                         messages -> {
                             List<JsonNode> list = new ArrayList<>();
@@ -173,30 +184,20 @@ public class Sessions {
                                 list = List.of();
                             }
                             if (asHistory) {
-                                List<JsonNode> sent = new ArrayList<>();
-                                stream.endReplay(list, sent::add);
-                                s.send(
-                                        caseView == null
-                                                ? Frames.frame(
-                                                        "history",
-                                                        "caseId",
-                                                        caseId,
-                                                        "messages",
-                                                        sent)
-                                                : Frames.frame(
-                                                        "history",
-                                                        "caseId",
-                                                        caseId,
-                                                        "case",
-                                                        caseView,
-                                                        "messages",
-                                                        sent));
+                                stream.endHistory(
+                                        list, sent -> s.send(history(caseId, caseView, sent)));
                             } else {
                                 stream.endReplay(
                                         list, m -> s.send(Frames.frame("message", "message", m)));
                             }
                         })
                 .replaceWithVoid();
+    }
+
+    private static String history(UUID caseId, JsonNode caseView, List<JsonNode> messages) {
+        return caseView == null
+                ? Frames.frame("history", "caseId", caseId, "messages", messages)
+                : Frames.frame("history", "caseId", caseId, "case", caseView, "messages", messages);
     }
 
     /** Agents' sockets close when their token expires, unless an auth frame refreshed it. */

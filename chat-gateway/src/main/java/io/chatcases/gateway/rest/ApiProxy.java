@@ -32,6 +32,7 @@ import java.util.function.UnaryOperator;
 @ApplicationScoped
 public class ApiProxy {
     static final String CHAT_CASE = "X-Chat-Case";
+    static final String CHAT_ACTOR_NAME = "X-Chat-Actor-Name";
 
     @Inject Vertx vertx;
     @Inject GatewayConfig config;
@@ -72,7 +73,9 @@ public class ApiProxy {
                     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
                         ProxyRequest request = context.request();
                         request.setURI(rewrite.apply(request.getURI()));
+                        // Only the gateway sets these, and only for a verified customer token.
                         request.headers().remove(CHAT_CASE);
+                        request.headers().remove(CHAT_ACTOR_NAME);
                         Optional<UUID> customerCase =
                                 customers ? customerCase(request) : Optional.empty();
                         if (customerCase.isEmpty()) {

@@ -39,6 +39,22 @@ class CaseStreamTest {
     }
 
     @Test
+    void aHistoryReloadCarriesTheWholeConversationThenLiveContinuesAfterIt() {
+        Session.CaseStream stream = new Session.CaseStream();
+        List<JsonNode> live = new ArrayList<>();
+        stream.live(msg(1), live::add);
+        stream.live(msg(2), live::add); // seen live before the agent opened the Case
+        stream.beginHistory();
+        stream.live(msg(4), live::add); // arrives during the reload
+        List<List<JsonNode>> histories = new ArrayList<>();
+        stream.endHistory(msgs(1, 3), histories::add);
+        stream.live(msg(4), live::add);
+        stream.live(msg(5), live::add);
+        assertEquals(List.of(1L, 2L, 3L, 4L), seqs(histories.get(0)));
+        assertEquals(List.of(1L, 2L, 5L), seqs(live));
+    }
+
+    @Test
     void aGapIsDetectedOnlyWhenNotReplaying() {
         Session.CaseStream stream = new Session.CaseStream();
         stream.live(msg(1), m -> {});

@@ -1,0 +1,179 @@
+/** The Case panel: the Contact, the Case's facts, and the Files tab. */
+import { h, replaceChildren, setText } from '../../shared/dom';
+import { formatDateTime, formatSize, fullName } from '../../shared/format';
+import type { Case, CaseFile, FileRef } from '../../shared/protocol';
+
+export interface CasePanelActions {
+  /** The Files tab became visible (load or refresh the list). */
+  loadFiles(caseId: string): void;
+  download(file: FileRef): void;
+}
+
+type Tab = 'details' | 'files';
+
+const CHANNELS: Record<string, string> = { WEB_CONNECT: 'Web Connect', SUPPORT_SDK: 'Support SDK' };
+
+export class CasePanelView {
+  readonly el: HTMLElement;
+  private readonly details: HTMLElement;
+  private readonly files: HTMLElement;
+  private readonly filesList: HTMLUListElement;
+  private readonly tabDetails: HTMLButtonElement;
+  private readonly tabFiles: HTMLButtonElement;
+  private readonly fields = new Map<string, HTMLElement>();
+  private current: Case | null = null;
+  private tab: Tab = 'details';
+
+  constructor(private readonly actions: CasePanelActions) {
+    this.tabDetails = this.tabButton('details', 'Case');
+    this.tabFiles = this.tabButton('files', 'Files');
+    const rows: [string, string][] = [
+      ['contact-name', 'Contact'],
+      ['contact-email', 'Email'],
+      ['case-number', 'Case'],
+      ['channel', 'Channel'],
+      ['status', 'Status'],
+      ['owner', 'Owner'],
+    ];
+    const dl = h('dl', { class: 'facts' });
+    for (const [key, label] of rows) {
+      const dd = h('dd', { 'data-testid': `case-${key.replace(/^case-/, '')}` });
+      this.fields.set(key, dd);
+      dl.append(h('dt', null, label), dd);
+    }
+    this.details = h(
+      'div',
+      {
+        class: 'case-panel__body',
+        role: 'tabpanel',
+        id: 'case-tab-details',
+        'aria-labelledby': 'tab-details',
+      },
+      dl,
+    );
+    this.filesList = h('ul', { class: 'files', 'data-testid': 'files-list' });
+    this.files = h(
+      'div',
+      {
+        class: 'case-panel__body',
+        role: 'tabpanel',
+        id: 'case-tab-files',
+        'aria-labelledby': 'tab-files',
+        hidden: true,
+      },
+      this.filesList,
+    );
+    this.el = h(
+      'aside',
+      { class: 'case-panel', 'data-testid': 'case-panel', 'aria-label': 'Case' },
+      h('div', { class: 'tabs', role: 'tablist' }, this.tabDetails, this.tabFiles),
+      this.details,
+      this.files,
+    );
+    this.show(null);
+  }
+
+  get caseId(): string | null {
+    return this.current?.caseId ?? null;
+  }
+
+  get filesTabOpen(): boolean {
+    return this.tab === 'files';
+  }
+
+  show(c: Case | null): void {
+    const changed = c?.caseId !== this.current?.caseId;
+    this.current = c;
+    this.el.hidden = c === null;
+    if (c === null) return;
+    this.set('contact-name', fullName(c.contact));
+    this.set('contact-email', c.contact.email);
+    this.set('case-number', String(c.number));
+    this.set('channel', CHANNELS[c.channel] ?? c.channel);
+    this.set('status', c.status);
+    this.set('owner', c.owner ? fullName(c.owner) : 'Unassigned');
+    if (changed) {
+      replaceChildren(this.filesList);
+      if (this.tab === 'files') this.actions.loadFiles(c.caseId);
+    }
+  }
+
+  setFiles(caseId: string, files: CaseFile[]): void {
+    if (caseId !== this.current?.caseId) return;
+    if (files.length === 0) {
+      replaceChildren(
+        this.filesList,
+        h('li', { class: 'files__empty', 'data-testid': 'files-empty' }, 'No files yet'),
+      );
+      return;
+    }
+    replaceChildren(
+      this.filesList,
+      ...files.map((f) => {
+        const download = h(
+          'button',
+          {
+            type: 'button',
+            class: 'link',
+            'data-testid': 'file-row-download',
+            'aria-label': `Download ${f.name}`,
+          },
+          f.name,
+        );
+        download.addEventListener('click', () => this.actions.download(f));
+        const who = f.uploaderName || (f.uploaderType === 'CUSTOMER' ? 'Customer' : f.uploaderType);
+        return h(
+          'li',
+          { class: 'files__row', 'data-testid': 'file-row', 'data-file-id': f.fileId },
+          download,
+          h(
+            'span',
+            { class: 'files__meta' },
+            `${formatSize(f.size)} · ${who} · ${formatDateTime(f.createdAt)}`,
+          ),
+        );
+      }),
+    );
+  }
+
+  select(tab: Tab): void {
+    this.tab = tab;
+    this.details.hidden = tab !== 'details';
+    this.files.hidden = tab !== 'files';
+    this.tabDetails.setAttribute('aria-selected', String(tab === 'details'));
+    this.tabFiles.setAttribute('aria-selected', String(tab === 'files'));
+    this.tabDetails.tabIndex = tab === 'details' ? 0 : -1;
+    this.tabFiles.tabIndex = tab === 'files' ? 0 : -1;
+    if (tab === 'files' && this.current) this.actions.loadFiles(this.current.caseId);
+  }
+
+  private tabButton(tab: Tab, label: string): HTMLButtonElement {
+    const b = h(
+      'button',
+      {
+        type: 'button',
+        role: 'tab',
+        id: `tab-${tab}`,
+        class: 'tabs__tab',
+        'aria-controls': `case-tab-${tab}`,
+        'aria-selected': String(tab === 'details'),
+        'data-testid': tab === 'files' ? 'files-tab' : 'details-tab',
+      },
+      label,
+    );
+    b.addEventListener('click', () => this.select(tab));
+    b.addEventListener('keydown', (ev) => {
+      if (ev.key === 'ArrowRight' || ev.key === 'ArrowLeft') {
+        const next: Tab = this.tab === 'details' ? 'files' : 'details';
+        this.select(next);
+        (next === 'files' ? this.tabFiles : this.tabDetails).focus();
+      }
+    });
+    return b;
+  }
+
+  private set(key: string, value: string): void {
+    const el = this.fields.get(key);
+    if (el) setText(el, value);
+  }
+}

@@ -1,0 +1,407 @@
+/**
+ * The Conversation panel: the accessed Case's messages (history and live), the composer with
+ * Quick Replies, file sending (button and drag-and-drop, with progress) and the Claim / Resolve
+ * actions. Mine are gray, everyone else's blue, system messages distinct.
+ */
+import { h, replaceChildren, setText } from '../../shared/dom';
+import { fullName } from '../../shared/format';
+import type { Agent, Case, FileRef, Message, QuickReply } from '../../shared/protocol';
+import { insertBySeq, messageElement, pendingElement } from '../../shared/render';
+import { QuickReplyPicker } from './quickReplyPicker';
+
+export interface ConversationActions {
+  sendText(text: string): void;
+  sendFiles(files: File[]): void;
+  claim(): void;
+  resolve(): void;
+  retry(clientMsgId: string): void;
+  download(file: FileRef): void;
+  loadPreview(file: FileRef, img: HTMLImageElement): void;
+  quickReplies(): QuickReply[];
+  /** The Quick Reply's body with the placeholders filled for this Case and agent. */
+  renderQuickReply(qr: QuickReply): string;
+}
+
+/** What the agent may do in the accessed Case. */
+export type Mode = 'write' | 'read' | 'ended';
+
+export function modeFor(c: Case, me: Agent): Mode {
+  if (c.status === 'READY' && c.owner?.id === me.id) return 'write';
+  if (c.status === 'RESOLVED' || c.status === 'CLOSED') return 'ended';
+  return 'read';
+}
+
+export interface UploadRow {
+  progress(fraction: number): void;
+  done(): void;
+  failed(text: string): void;
+}
+
+export class ConversationView {
+  readonly el: HTMLElement;
+  private readonly title: HTMLElement;
+  private readonly subtitle: HTMLElement;
+  private readonly claimBtn: HTMLButtonElement;
+  private readonly resolveBtn: HTMLButtonElement;
+  private readonly list: HTMLOListElement;
+  private readonly uploads: HTMLUListElement;
+  private readonly composerBox: HTMLElement;
+  private readonly composer: HTMLTextAreaElement;
+  private readonly sendBtn: HTMLButtonElement;
+  private readonly fileInput: HTMLInputElement;
+  private readonly readOnlyNote: HTMLElement;
+  private readonly picker: QuickReplyPicker;
+  private readonly empty: HTMLElement;
+  private current: Case | null = null;
+  private me: Agent;
+  private mode: Mode = 'read';
+
+  constructor(
+    me: Agent,
+    private readonly actions: ConversationActions,
+  ) {
+    this.me = me;
+    this.title = h('h2', { class: 'conv__title', 'data-testid': 'conversation-title' });
+    this.subtitle = h('p', { class: 'conv__subtitle', 'data-testid': 'conversation-status' });
+    this.claimBtn = h(
+      'button',
+      {
+        type: 'button',
+        class: 'btn btn--primary',
+        'data-testid': 'conversation-claim',
+        hidden: true,
+      },
+      'Claim',
+    );
+    this.resolveBtn = h(
+      'button',
+      { type: 'button', class: 'btn', 'data-testid': 'resolve-button', hidden: true },
+      'Resolve',
+    );
+    this.claimBtn.addEventListener('click', () => actions.claim());
+    this.resolveBtn.addEventListener('click', () => actions.resolve());
+
+    this.list = h('ol', {
+      class: 'conv__messages',
+      'data-testid': 'message-list',
+      'aria-live': 'polite',
+      'aria-label': 'Messages',
+    });
+    this.uploads = h('ul', { class: 'conv__uploads', 'data-testid': 'uploads' });
+
+    this.composer = h('textarea', {
+      class: 'composer__input',
+      'data-testid': 'composer',
+      rows: 2,
+      placeholder: 'Write a message. Enter sends, Shift+Enter adds a line, / for Quick Replies',
+      'aria-label': 'Message',
+      'aria-autocomplete': 'list',
+      'aria-controls': 'quick-reply-picker',
+    });
+    this.sendBtn = h(
+      'button',
+      { type: 'button', class: 'btn btn--primary', 'data-testid': 'send' },
+      'Send',
+    );
+    this.fileInput = h('input', {
+      type: 'file',
+      multiple: true,
+      class: 'visually-hidden',
+      id: 'console-file-input',
+      'data-testid': 'file-input',
+      tabindex: -1,
+    });
+    const attach = h(
+      'button',
+      { type: 'button', class: 'btn', 'data-testid': 'attach-button', 'aria-label': 'Send a file' },
+      'Attach',
+    );
+    attach.addEventListener('click', () => this.fileInput.click());
+    this.fileInput.addEventListener('change', () => {
+      const files = Array.from(this.fileInput.files ?? []);
+      this.fileInput.value = '';
+      if (files.length > 0 && this.mode === 'write') actions.sendFiles(files);
+    });
+
+    this.picker = new QuickReplyPicker(actions.quickReplies, (qr) => {
+      this.composer.value = actions.renderQuickReply(qr);
+      this.composer.focus();
+      this.composer.setSelectionRange(this.composer.value.length, this.composer.value.length);
+      this.syncPickerAria();
+    });
+    this.composer.addEventListener('input', () => {
+      this.picker.update(this.composer.value);
+      this.syncPickerAria();
+    });
+    this.composer.addEventListener('keydown', (ev) => {
+      if (this.picker.handleKey(ev)) {
+        ev.preventDefault();
+        this.syncPickerAria();
+        return;
+      }
+      if (ev.key === 'Enter' && !ev.shiftKey && !ev.isComposing) {
+        ev.preventDefault();
+        this.submit();
+      }
+    });
+    this.composer.addEventListener('blur', () => {
+      this.picker.close();
+      this.syncPickerAria();
+    });
+    this.sendBtn.addEventListener('click', () => this.submit());
+
+    this.readOnlyNote = h('p', {
+      class: 'composer__note',
+      'data-testid': 'read-only-note',
+      hidden: true,
+    });
+    this.composerBox = h(
+      'div',
+      { class: 'composer' },
+      this.picker.el,
+      this.composer,
+      h('div', { class: 'composer__actions' }, attach, this.fileInput, this.sendBtn),
+    );
+    this.empty = h(
+      'p',
+      { class: 'conv__empty', 'data-testid': 'conversation-empty' },
+      'Pick a tile to open a chat.',
+    );
+
+    this.el = h(
+      'section',
+      { class: 'conv', 'data-testid': 'conversation', 'aria-label': 'Conversation' },
+      h(
+        'header',
+        { class: 'conv__header' },
+        h('div', { class: 'conv__heading' }, this.title, this.subtitle),
+        h('div', { class: 'conv__actions' }, this.claimBtn, this.resolveBtn),
+      ),
+      this.empty,
+      this.list,
+      this.uploads,
+      this.readOnlyNote,
+      this.composerBox,
+    );
+    this.installDrop();
+    this.clear();
+  }
+
+  get caseId(): string | null {
+    return this.current?.caseId ?? null;
+  }
+
+  setMe(me: Agent): void {
+    this.me = me;
+    if (this.current) this.setCase(this.current);
+  }
+
+  /** Shows a Case (empty list until its history arrives). */
+  show(c: Case): void {
+    this.current = c;
+    replaceChildren(this.list);
+    replaceChildren(this.uploads);
+    this.composer.value = '';
+    this.picker.close();
+    this.el.classList.remove('conv--none');
+    this.empty.hidden = true;
+    this.setCase(c);
+  }
+
+  /** No Case open. */
+  clear(): void {
+    this.current = null;
+    replaceChildren(this.list);
+    replaceChildren(this.uploads);
+    this.el.classList.add('conv--none');
+    this.empty.hidden = false;
+    setText(this.title, '');
+    setText(this.subtitle, '');
+    this.claimBtn.hidden = true;
+    this.resolveBtn.hidden = true;
+    this.composerBox.hidden = true;
+    this.readOnlyNote.hidden = true;
+  }
+
+  /** The Case changed (claimed, resolved, ...): header, buttons and what the composer allows. */
+  setCase(c: Case): void {
+    if (this.current && this.current.caseId !== c.caseId) return;
+    this.current = c;
+    this.mode = modeFor(c, this.me);
+    setText(this.title, fullName(c.contact) || c.contact.email || 'Customer');
+    const owner = c.owner ? `owner ${fullName(c.owner)}` : 'unassigned';
+    setText(this.subtitle, `Case ${c.number} · ${c.status} · ${owner}`);
+    this.el.dataset.mode = this.mode;
+    this.el.dataset.caseId = c.caseId;
+    this.claimBtn.hidden = c.status !== 'NEW';
+    this.resolveBtn.hidden = this.mode !== 'write';
+    this.composerBox.hidden = this.mode !== 'write';
+    this.readOnlyNote.hidden = this.mode === 'write';
+    setText(
+      this.readOnlyNote,
+      this.mode === 'ended'
+        ? `This Case is ${c.status.toLowerCase()}.`
+        : c.status === 'NEW'
+          ? 'Unassigned: you can read this chat. Claim it to reply.'
+          : 'Read only.',
+    );
+  }
+
+  /** Adds messages (any order, duplicates already filtered by the caller's store). */
+  addMessages(messages: Message[]): void {
+    const atBottom = this.isAtBottom();
+    for (const m of messages) {
+      if (this.list.querySelector(`[data-seq="${m.seq}"]`)) continue;
+      const mine = m.sender.type === 'USER' && m.sender.id === this.me.id;
+      const el = messageElement(m, {
+        mine,
+        author:
+          m.kind === 'SYSTEM' || mine
+            ? null
+            : (m.sender.name ??
+              (m.sender.type === 'CUSTOMER' ? fullName(this.current?.contact) : null)),
+        onDownload: (f) => this.actions.download(f),
+        loadPreview: (f, img) => this.actions.loadPreview(f, img),
+      });
+      insertBySeq(this.list, el, m.seq);
+      if (m.clientMsgId) this.removePending(m.clientMsgId);
+    }
+    if (atBottom || messages.some((m) => m.sender.id === this.me.id)) this.scrollToBottom();
+  }
+
+  showPending(clientMsgId: string, label: string): void {
+    if (this.pendingEl(clientMsgId)) return;
+    this.list.appendChild(pendingElement(clientMsgId, label));
+    this.scrollToBottom();
+  }
+
+  pendingAccepted(clientMsgId: string): void {
+    const el = this.pendingEl(clientMsgId);
+    const state = el?.querySelector('[data-testid="pending-state"]');
+    if (el && state) {
+      el.dataset.state = 'accepted';
+      setText(state, 'Sent');
+    }
+  }
+
+  pendingFailed(clientMsgId: string, text: string): void {
+    const el = this.pendingEl(clientMsgId);
+    const state = el?.querySelector('[data-testid="pending-state"]');
+    if (!el || !state) return;
+    el.dataset.state = 'failed';
+    const retry = h(
+      'button',
+      { type: 'button', class: 'link', 'data-testid': 'retry-send' },
+      'Retry',
+    );
+    retry.addEventListener('click', () => {
+      el.dataset.state = 'sending';
+      replaceChildren(state, 'Sending…');
+      this.actions.retry(clientMsgId);
+    });
+    replaceChildren(state, `Not sent: ${text} `, retry);
+  }
+
+  removePending(clientMsgId: string): void {
+    this.pendingEl(clientMsgId)?.remove();
+  }
+
+  /** A row with a progress bar for one upload. */
+  uploadStarted(name: string): UploadRow {
+    const bar = h('progress', {
+      max: 1,
+      value: 0,
+      'data-testid': 'upload-progress',
+      'aria-label': `Uploading ${name}`,
+    });
+    const status = h('span', { class: 'upload__status' }, 'Uploading…');
+    const row = h(
+      'li',
+      { class: 'upload', 'data-testid': 'upload' },
+      h('span', { class: 'upload__name' }, name),
+      bar,
+      status,
+    );
+    this.uploads.appendChild(row);
+    return {
+      progress: (f) => {
+        bar.value = Math.max(0, Math.min(1, f));
+      },
+      done: () => row.remove(),
+      failed: (text) => {
+        row.dataset.state = 'failed';
+        bar.remove();
+        setText(status, text);
+        status.setAttribute('data-testid', 'upload-error');
+        const dismiss = h(
+          'button',
+          { type: 'button', class: 'link', 'aria-label': 'Dismiss' },
+          '×',
+        );
+        dismiss.addEventListener('click', () => row.remove());
+        row.appendChild(dismiss);
+      },
+    };
+  }
+
+  focusComposer(): void {
+    if (!this.composerBox.hidden) this.composer.focus();
+  }
+
+  private pendingEl(clientMsgId: string): HTMLElement | null {
+    for (const child of Array.from(this.list.children)) {
+      if (child instanceof HTMLElement && child.dataset.clientMsgId === clientMsgId) return child;
+    }
+    return null;
+  }
+
+  private submit(): void {
+    const text = this.composer.value;
+    if (this.mode !== 'write' || text.trim() === '') return;
+    this.composer.value = '';
+    this.picker.close();
+    this.actions.sendText(text);
+  }
+
+  private syncPickerAria(): void {
+    const active = this.picker.activeDescendant;
+    if (active) this.composer.setAttribute('aria-activedescendant', active);
+    else this.composer.removeAttribute('aria-activedescendant');
+    this.composer.setAttribute('aria-expanded', String(this.picker.isOpen));
+  }
+
+  private installDrop(): void {
+    let depth = 0;
+    const hasFiles = (ev: DragEvent) => Array.from(ev.dataTransfer?.types ?? []).includes('Files');
+    this.el.addEventListener('dragenter', (ev) => {
+      if (!hasFiles(ev) || this.mode !== 'write') return;
+      depth++;
+      this.el.classList.add('conv--drop');
+    });
+    this.el.addEventListener('dragleave', () => {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) this.el.classList.remove('conv--drop');
+    });
+    this.el.addEventListener('dragover', (ev) => {
+      if (!hasFiles(ev) || this.mode !== 'write') return;
+      ev.preventDefault();
+      if (ev.dataTransfer) ev.dataTransfer.dropEffect = 'copy';
+    });
+    this.el.addEventListener('drop', (ev) => {
+      depth = 0;
+      this.el.classList.remove('conv--drop');
+      if (this.mode !== 'write') return;
+      ev.preventDefault();
+      const files = Array.from(ev.dataTransfer?.files ?? []);
+      if (files.length > 0) this.actions.sendFiles(files);
+    });
+  }
+
+  private isAtBottom(): boolean {
+    return this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 40;
+  }
+
+  private scrollToBottom(): void {
+    this.list.scrollTop = this.list.scrollHeight;
+  }
+}
