@@ -56,21 +56,22 @@ public final class Session {
     }
 
     /**
-     * Queues a frame. A reader that lets more than {@code maxPending} characters pile up unwritten
-     * is closed with 1013 (try again later) rather than growing memory; it resumes by seq on its
-     * next connection.
+     * Queues a frame. While the socket's outbound buffer stays full (the peer does not read), the
+     * characters written count against {@code maxPending}; past it the socket is closed with 1013
+     * (try again later) rather than growing memory, and the client resumes by seq on its next
+     * connection. A buffer that drains resets the count, so a healthy reader's burst never trips.
      */
     public void send(String frame) {
-        long size = frame.length();
-        if (pending.addAndGet(size) > maxPending) {
-            pending.addAndGet(-size);
+        if (!connection.isOpen()) {
+            return;
+        }
+        if (!WriteQueue.full(connection)) {
+            pending.set(0);
+        } else if (pending.addAndGet(frame.length()) > maxPending) {
             close(1013, "slow consumer: resume later");
             return;
         }
-        connection
-                .sendText(frame)
-                .subscribe()
-                .with(ok -> pending.addAndGet(-size), failure -> pending.addAndGet(-size));
+        connection.sendText(frame).subscribe().with(ok -> {}, failure -> {});
     }
 
     /** Counts a refused frame; true when the connection has abused its limits. */

@@ -8,7 +8,6 @@ import io.chatcases.gateway.config.GatewayConfig;
 import io.chatcases.gateway.protocol.Frames;
 import io.chatcases.gateway.routing.Audience;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
@@ -94,7 +93,12 @@ public class Sessions {
                         event.path("rejection").path("connectionId").asText(null));
         for (Session s : byId.values()) {
             if (Audience.receives(routing, s.listener)) {
-                deliverTo(s, type, caseId, event);
+                try {
+                    deliverTo(s, type, caseId, event);
+                } catch (RuntimeException e) {
+                    // One socket's trouble (closing, broken) never keeps the event from the others.
+                    LOG.debugf("delivery to %s failed: %s", s.id(), e);
+                }
             }
         }
         if (eventTime != null) {
@@ -211,8 +215,11 @@ public class Sessions {
         }
     }
 
-    /** Going away: clients reconnect to another replica and resume by seq. */
-    void shutdown(@Observes ShutdownEvent event) {
+    /**
+     * Going away: clients reconnect to another replica and resume by seq. Runs when the shutdown
+     * delay starts (readiness already DOWN), before Quarkus closes sockets with a plain 1000.
+     */
+    void shutdown(@Observes io.quarkus.runtime.ShutdownDelayInitiatedEvent event) {
         LOG.infof("closing %d sockets (1001)", byId.size());
         for (Session s : byId.values()) {
             s.close(1001, "server going away");
