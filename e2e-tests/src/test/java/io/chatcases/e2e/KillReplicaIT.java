@@ -83,37 +83,9 @@ class KillReplicaIT {
                 for (String id : unacknowledged) {
                     second.await("accepted", f -> id.equals(f.path("clientMsgId").asText()));
                 }
-                JsonNode history =
-                        Platform.json(
-                                Platform.get(
-                                                Platform.GATEWAY,
-                                                "/api/cases/"
-                                                        + chat.caseId()
-                                                        + "/messages?limit=500",
-                                                Tokens.of("alice"))
-                                        .body());
                 long expected = 1 + 40 + 10; // claim message, 40 customer sends, 10 replies
-                waitFor(
-                        () ->
-                                Platform.json(
-                                                        Platform.get(
-                                                                        Platform.GATEWAY,
-                                                                        "/api/cases/"
-                                                                                + chat.caseId()
-                                                                                + "/messages?limit=500",
-                                                                        Tokens.of("alice"))
-                                                                .body())
-                                                .size()
-                                        >= expected);
-                history =
-                        Platform.json(
-                                Platform.get(
-                                                Platform.GATEWAY,
-                                                "/api/cases/"
-                                                        + chat.caseId()
-                                                        + "/messages?limit=500",
-                                                Tokens.of("alice"))
-                                        .body());
+                waitFor(() -> stored(chat).size() >= expected);
+                JsonNode history = stored(chat);
                 assertEquals(expected, history.size(), "stored messages: " + history);
                 for (int i = 0; i < history.size(); i++) {
                     assertEquals(i + 1, history.get(i).path("seq").asLong(), "contiguous seqs");
@@ -164,6 +136,16 @@ class KillReplicaIT {
                     "{}",
                     Tokens.of("alice"));
         }
+    }
+
+    /** The Case's stored conversation, as its owner reads it. */
+    static JsonNode stored(Platform.Chat chat) {
+        return Platform.json(
+                Platform.get(
+                                Platform.GATEWAY,
+                                "/api/cases/" + chat.caseId() + "/messages?limit=500",
+                                Tokens.of("alice"))
+                        .body());
     }
 
     static void waitFor(java.util.function.BooleanSupplier condition) {

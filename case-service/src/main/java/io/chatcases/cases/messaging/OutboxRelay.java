@@ -71,7 +71,7 @@ public class OutboxRelay {
         }
     }
 
-    @Scheduled(every = "${cases.outbox.sweep-interval:1s}", delayed = "1s")
+    @Scheduled(every = "${cases.outbox.sweep-interval:1s}", delayed = "5s")
     void sweep() {
         wake();
     }

@@ -7,8 +7,6 @@ import io.chatcases.gateway.client.AgentCaseApi;
 import io.chatcases.gateway.protocol.Frames;
 import io.chatcases.gateway.routing.Audience;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.oidc.AccessTokenCredential;
-import io.quarkus.oidc.TenantIdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
@@ -16,6 +14,7 @@ import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.quarkus.websockets.next.WebSocketSecurity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -33,11 +32,13 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @WebSocket(path = "/ws/agent", endpointId = "agent")
 @RolesAllowed(Roles.AGENT)
 public class AgentSocket {
+    private static final org.jboss.logging.Logger LOG =
+            org.jboss.logging.Logger.getLogger(AgentSocket.class);
     @Inject Sessions sessions;
     @Inject Sends sends;
     @Inject SecurityIdentity identity;
     @Inject MeterRegistry metrics;
-    @Inject TenantIdentityProvider identities;
+    @Inject WebSocketSecurity security;
     @RestClient AgentCaseApi cases;
 
     @OnOpen
@@ -72,7 +73,6 @@ public class AgentSocket {
 
     private static void useToken(Session s, JsonWebToken jwt) {
         s.bearer = "Bearer " + jwt.getRawToken();
-        s.expiresAt = jwt.getExpirationTime();
         s.agentName =
                 jwt.<String>getClaim("given_name") + " " + jwt.<String>getClaim("family_name");
     }
@@ -80,19 +80,7 @@ public class AgentSocket {
     @OnTextMessage
     public void onFrame(WebSocketConnection connection, String text) {
         Session s = sessions.get(connection);
-        if (s == null || !sends.fits(s, text)) {
-            return;
-        }
-        JsonNode frame = null;
-        try {
-            frame = Frames.parse(text);
-            if (!sends.admit(s, frame)) {
-                return;
-            }
-            handle(s, frame);
-        } catch (Frames.BadFrame bad) {
-            s.send(Frames.error("BAD_FRAME", bad.getMessage(), Sends.ref(frame)));
-        }
+        sends.receive(s, text, frame -> handle(s, frame));
     }
 
     private void handle(Session s, JsonNode frame) {
@@ -193,22 +181,28 @@ public class AgentSocket {
         }
     }
 
-    /** A newer access token from the console's refresh; an invalid one closes the socket. */
+    /**
+     * A newer access token from the console's refresh. Quarkus closes the socket (1008) when the
+     * connection's identity expires; updating the identity keeps it open. A token of another user
+     * or an invalid one closes the socket.
+     */
     private void refresh(Session s, String token) {
-        identities
-                .authenticate(new AccessTokenCredential(token))
-                .subscribe()
-                .with(
-                        id -> {
-                            JsonWebToken jwt = (JsonWebToken) id.getPrincipal();
-                            if (!jwt.getSubject().equals(s.listener.agentId())
+        security.updateSecurityIdentity(token)
+                .whenComplete(
+                        (id, failure) -> {
+                            JsonWebToken jwt =
+                                    failure == null && id.getPrincipal() instanceof JsonWebToken t
+                                            ? t
+                                            : null;
+                            if (jwt == null
+                                    || !jwt.getSubject().equals(s.listener.agentId())
                                     || !id.hasRole(Roles.AGENT)) {
-                                s.close(1008, "token of another user");
+                                LOG.infof("token refresh refused on %s: %s", s.id(), failure);
+                                s.close(1008, "invalid token");
                                 return;
                             }
                             useToken(s, jwt);
-                        },
-                        failure -> s.close(1008, "invalid token"));
+                        });
     }
 
     private static UUID parseUuid(String value) {

@@ -86,43 +86,31 @@ public class CustomerSocket {
     @OnTextMessage
     public void onFrame(WebSocketConnection connection, String text) {
         Session s = sessions.get(connection);
-        if (s == null || !sends.fits(s, text)) {
+        sends.receive(s, text, frame -> handle(s, frame));
+    }
+
+    private void handle(Session s, JsonNode frame) {
+        UUID caseId = s.listener.caseId();
+        if (frame.has("caseId") && !caseId.toString().equals(frame.path("caseId").asText())) {
+            s.send(Frames.error("FORBIDDEN", "This token is for another Case.", Sends.ref(frame)));
             return;
         }
-        JsonNode frame = null;
-        try {
-            frame = Frames.parse(text);
-            if (!sends.admit(s, frame)) {
-                return;
+        switch (frame.path("type").asText()) {
+            case "send" ->
+                    sends.send(s, caseId, frame, new MessageView.Sender("CUSTOMER", null, null));
+            case "resume" -> {
+                metrics.counter("chat.resumes", "kind", "customer").increment();
+                long lastSeq = frame.path("lastSeq").asLong(0);
+                sessions.catchUp(s, caseId, lastSeq, false)
+                        .subscribe()
+                        .with(ok -> {}, f -> s.send(Sends.errorFrame(f, null)));
             }
-            UUID caseId = s.listener.caseId();
-            if (frame.has("caseId") && !caseId.toString().equals(frame.path("caseId").asText())) {
-                s.send(
-                        Frames.error(
-                                "FORBIDDEN", "This token is for another Case.", Sends.ref(frame)));
-                return;
+            case "typing" -> {
+                // Accepted and not relayed yet: agents get typing indicators in a later version.
             }
-            switch (frame.path("type").asText()) {
-                case "send" ->
-                        sends.send(
-                                s, caseId, frame, new MessageView.Sender("CUSTOMER", null, null));
-                case "resume" -> {
-                    metrics.counter("chat.resumes", "kind", "customer").increment();
-                    long lastSeq = frame.path("lastSeq").asLong(0);
-                    sessions.catchUp(s, caseId, lastSeq, false)
-                            .subscribe()
-                            .with(ok -> {}, f -> s.send(Sends.errorFrame(f, null)));
-                }
-                case "typing" -> {
-                    // Accepted and not relayed yet: agents get typing indicators in a later
-                    // version.
-                }
-                default ->
-                        throw new Frames.BadFrame(
-                                "Unknown frame type '" + frame.path("type").asText() + "'.");
-            }
-        } catch (Frames.BadFrame bad) {
-            s.send(Frames.error("BAD_FRAME", bad.getMessage(), Sends.ref(frame)));
+            default ->
+                    throw new Frames.BadFrame(
+                            "Unknown frame type '" + frame.path("type").asText() + "'.");
         }
     }
 

@@ -26,8 +26,28 @@ public class Sends {
     @Inject IngestProducer ingest;
     @Inject MeterRegistry metrics;
 
+    /**
+     * The checks every client frame passes before its type is looked at: size (1009), JSON shape
+     * (BAD_FRAME) and rate (RATE_LIMITED, then 1008). Hands admitted frames to {@code handler}; a
+     * {@link Frames.BadFrame} it throws becomes a BAD_FRAME error and the socket stays open.
+     */
+    void receive(Session s, String text, java.util.function.Consumer<JsonNode> handler) {
+        if (s == null || !fits(s, text)) {
+            return;
+        }
+        JsonNode frame = null;
+        try {
+            frame = Frames.parse(text);
+            if (admit(s, frame)) {
+                handler.accept(frame);
+            }
+        } catch (Frames.BadFrame bad) {
+            s.send(Frames.error("BAD_FRAME", bad.getMessage(), ref(frame)));
+        }
+    }
+
     /** Frames over the size limit close the socket with 1009 (message too big), before parsing. */
-    boolean fits(Session s, String text) {
+    private boolean fits(Session s, String text) {
         // Characters are at most 3 UTF-8 bytes here: count bytes only for borderline frames.
         if (text.length() * 3 > config.maxFrameBytes()
                 && text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
@@ -39,7 +59,7 @@ public class Sends {
     }
 
     /** Applies the rate limit; false (with an error frame, or a close on abuse) when exceeded. */
-    boolean admit(Session s, JsonNode frame) {
+    private boolean admit(Session s, JsonNode frame) {
         metrics.counter("chat.frames.in", "kind", s.listener.kind().name().toLowerCase())
                 .increment();
         if (s.limiter.tryAcquire()) {

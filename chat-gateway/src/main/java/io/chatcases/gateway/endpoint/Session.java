@@ -31,9 +31,6 @@ public final class Session {
     /** The agent's access token ("Bearer ..."), refreshed by {@code auth} frames. */
     volatile String bearer;
 
-    /** When the agent's token expires (epoch seconds); the socket closes then unless refreshed. */
-    volatile long expiresAt = Long.MAX_VALUE;
-
     /** Agent profile for sends (id = token subject). */
     volatile String agentName;
 

@@ -8,7 +8,6 @@ import io.chatcases.gateway.config.GatewayConfig;
 import io.chatcases.gateway.protocol.Frames;
 import io.chatcases.gateway.routing.Audience;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.scheduler.Scheduled;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -202,17 +201,6 @@ public class Sessions {
         return caseView == null
                 ? Frames.frame("history", "caseId", caseId, "messages", messages)
                 : Frames.frame("history", "caseId", caseId, "case", caseView, "messages", messages);
-    }
-
-    /** Agents' sockets close when their token expires, unless an auth frame refreshed it. */
-    @Scheduled(every = "5s")
-    void closeExpired() {
-        long now = Instant.now().getEpochSecond();
-        for (Session s : byId.values()) {
-            if (s.expiresAt < now) {
-                s.close(1008, "token expired");
-            }
-        }
     }
 
     /**
