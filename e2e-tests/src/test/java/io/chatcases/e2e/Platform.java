@@ -24,6 +24,10 @@ public final class Platform {
     record Chat(String caseId, long number, String customerToken) {}
 
     static Chat startChat(String firstName, String lastName) {
+        return startChat(firstName, lastName, "WEB_CONNECT");
+    }
+
+    static Chat startChat(String firstName, String lastName, String channel) {
         String email =
                 firstName.toLowerCase()
                         + "-"
@@ -39,7 +43,9 @@ public final class Platform {
                                 + firstName
                                 + "\",\"lastName\":\""
                                 + lastName
-                                + "\",\"channel\":\"WEB_CONNECT\"}",
+                                + "\",\"channel\":\""
+                                + channel
+                                + "\"}",
                         null);
         if (r.statusCode() != 201) {
             throw new AssertionError("chat start: " + r.statusCode() + " " + r.body());

@@ -133,6 +133,10 @@ public class MessageService {
                 && CaseTransitions.userMayPost(c.status, c.ownerId, cmd.sender().id())) {
             return null;
         }
+        if ("SYSTEM".equals(cmd.sender().type()) && hasText && c.status.isOpen()) {
+            // Only gateways produce to chat.ingest; they log calls this way (no client sets it).
+            return null;
+        }
         return new Refusal("FORBIDDEN", "Only the owner of the Case may write to the customer.");
     }
 
@@ -149,7 +153,7 @@ public class MessageService {
         m.seq = c.lastSeq;
         m.messageId = UUID.randomUUID();
         m.clientMsgId = cmd.clientMsgId();
-        m.kind = file == null ? "TEXT" : "FILE";
+        m.kind = file != null ? "FILE" : "SYSTEM".equals(cmd.sender().type()) ? "SYSTEM" : "TEXT";
         MessageView.Sender sender = cmd.sender();
         m.senderType = sender.type();
         if ("CUSTOMER".equals(sender.type())) {

@@ -39,6 +39,7 @@ public class AgentSocket {
     @Inject SecurityIdentity identity;
     @Inject MeterRegistry metrics;
     @Inject WebSocketSecurity security;
+    @Inject io.chatcases.gateway.messaging.Signals signals;
     @RestClient AgentCaseApi cases;
 
     @OnOpen
@@ -177,8 +178,62 @@ public class AgentSocket {
                 }
             }
             case "auth" -> refresh(s, Frames.text(frame, "token"));
+            case "call.offer", "call.ice", "call.end" -> call(s, type, frame, ref);
             default -> throw new Frames.BadFrame("Unknown frame type '" + type + "'.");
         }
+    }
+
+    /**
+     * Call signalling from the owner of an open Support SDK Case to its customer; the offer and the
+     * end are logged in the conversation.
+     */
+    private void call(Session s, String type, JsonNode frame, String ref) {
+        UUID caseId = Frames.uuid(frame, "caseId");
+        String callId = Frames.text(frame, "callId");
+        String media = "call.offer".equals(type) ? Frames.text(frame, "media") : null;
+        if ("call.offer".equals(type)) {
+            Frames.text(frame, "sdp");
+            if (!"audio".equals(media) && !"video".equals(media)) {
+                throw new Frames.BadFrame("'media' is audio or video.");
+            }
+        }
+        reply(
+                s,
+                ref,
+                cases.get(s.bearer, caseId)
+                        .invoke(
+                                view -> {
+                                    if (!s.listener
+                                                    .agentId()
+                                                    .equals(view.path("owner").path("id").asText())
+                                            || !"READY".equals(view.path("status").asText())
+                                            || !"SUPPORT_SDK"
+                                                    .equals(view.path("channel").asText())) {
+                                        throw new Sends.Refused(
+                                                "FORBIDDEN",
+                                                "Calls are for the owner of an open Support SDK Case.");
+                                    }
+                                })
+                        .chain(() -> signals.relay(caseId, null, frame))
+                        .chain(
+                                () ->
+                                        switch (type) {
+                                            case "call.offer" ->
+                                                    sends.logCall(
+                                                            s,
+                                                            caseId,
+                                                            callId,
+                                                            "start",
+                                                            ("video".equals(media)
+                                                                            ? "Video"
+                                                                            : "Audio")
+                                                                    + " call started by "
+                                                                    + s.agentName);
+                                            case "call.end" ->
+                                                    sends.logCall(
+                                                            s, caseId, callId, "end", "Call ended");
+                                            default -> Uni.createFrom().voidItem();
+                                        }));
     }
 
     /**

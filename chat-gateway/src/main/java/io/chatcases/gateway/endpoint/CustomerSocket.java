@@ -14,6 +14,7 @@ import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import java.util.UUID;
@@ -33,6 +34,7 @@ public class CustomerSocket {
     @Inject CustomerTokens tokens;
     @Inject MeterRegistry metrics;
     @RestClient GatewayCaseApi cases;
+    @Inject io.chatcases.gateway.messaging.Signals signals;
 
     /**
      * The customer token: query parameter {@code token}, or the Authorization header carried in
@@ -105,6 +107,7 @@ public class CustomerSocket {
                         .subscribe()
                         .with(ok -> {}, f -> s.send(Sends.errorFrame(f, null)));
             }
+            case "call.answer", "call.ice", "call.end" -> call(s, caseId, frame);
             case "typing" -> {
                 // Accepted and not relayed yet: agents get typing indicators in a later version.
             }
@@ -112,6 +115,33 @@ public class CustomerSocket {
                     throw new Frames.BadFrame(
                             "Unknown frame type '" + frame.path("type").asText() + "'.");
         }
+    }
+
+    /** Call signalling from the Support SDK to the Case's owner; the end is logged. */
+    private void call(Session s, UUID caseId, JsonNode frame) {
+        String type = frame.path("type").asText();
+        String callId = Frames.text(frame, "callId");
+        cases.get(caseId)
+                .chain(
+                        view -> {
+                            String owner = view.path("owner").path("id").asText(null);
+                            if (owner == null
+                                    || !"SUPPORT_SDK".equals(view.path("channel").asText())) {
+                                return Uni.createFrom()
+                                        .failure(
+                                                new Sends.Refused(
+                                                        "FORBIDDEN",
+                                                        "This chat has no call to answer."));
+                            }
+                            return signals.relay(caseId, owner, frame);
+                        })
+                .chain(
+                        () ->
+                                "call.end".equals(type)
+                                        ? sends.logCall(s, caseId, callId, "end", "Call ended")
+                                        : Uni.createFrom().voidItem())
+                .subscribe()
+                .with(ok -> {}, f -> s.send(Sends.errorFrame(f, callId)));
     }
 
     @OnClose

@@ -119,10 +119,40 @@ public class Sends {
                                                 clientMsgId)));
     }
 
+    /** A refusal decided by the gateway itself, with its protocol error code. */
+    static class Refused extends RuntimeException {
+        final String code;
+
+        Refused(String code, String message) {
+            super(message, null, false, false);
+            this.code = code;
+        }
+    }
+
+    /**
+     * Logs a call's start or end in the conversation as a system message. The clientMsgId is
+     * derived from the call, so each call is logged once however often the frame comes.
+     */
+    io.smallrye.mutiny.Uni<Void> logCall(
+            Session s, UUID caseId, String callId, String event, String text) {
+        return ingest.send(
+                new IngestCommand(
+                        caseId,
+                        "call-" + callId + "-" + event,
+                        new MessageView.Sender("SYSTEM", null, null),
+                        text,
+                        null,
+                        s.id(),
+                        Instant.now()));
+    }
+
     /** A failed call to case-service as an error frame answering {@code ref}. */
     static String errorFrame(Throwable failure, String ref) {
         if (failure instanceof Frames.BadFrame bad) {
             return Frames.error("BAD_FRAME", bad.getMessage(), ref);
+        }
+        if (failure instanceof Refused refused) {
+            return Frames.error(refused.code, refused.getMessage(), ref);
         }
         if (failure instanceof WebApplicationException w) {
             int status = w.getResponse().getStatus();

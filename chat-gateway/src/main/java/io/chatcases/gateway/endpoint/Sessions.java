@@ -105,6 +105,17 @@ public class Sessions {
         }
     }
 
+    /**
+     * A call signal to the customer of a Case ({@code agentId} null) or to that agent's sockets.
+     */
+    public void deliverSignal(UUID caseId, String agentId, String frame) {
+        for (Session s : byId.values()) {
+            if (Audience.receivesSignal(caseId, agentId, s.listener)) {
+                s.send(frame);
+            }
+        }
+    }
+
     private void deliverTo(Session s, String type, UUID caseId, JsonNode event) {
         switch (type) {
             case EventTypes.MESSAGE_POSTED -> live(s, caseId, event.path("message"));

@@ -63,4 +63,14 @@ public final class Audience {
         }
         return l.agentId().equals(e.ownerId());
     }
+
+    /**
+     * Call signals go to the customer sockets of the Case ({@code agentId} null) or to the sockets
+     * of one agent, the owner who placed or receives the call.
+     */
+    public static boolean receivesSignal(UUID caseId, String agentId, Listener l) {
+        return agentId == null
+                ? l.kind() == Kind.CUSTOMER && caseId.equals(l.caseId())
+                : l.kind() == Kind.AGENT && agentId.equals(l.agentId());
+    }
 }

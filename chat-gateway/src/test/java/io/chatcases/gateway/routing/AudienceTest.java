@@ -93,4 +93,20 @@ class AudienceTest {
         assertEquals(
                 Set.of("carol"), recipients(event(EventTypes.CASE_UPDATED, "READY", "carol-id")));
     }
+
+    @Test
+    void callSignalsGoToTheCasesCustomerOrToOneAgent() {
+        assertEquals(
+                Set.of("customer", "customer-tab-2"),
+                SOCKETS.stream()
+                        .filter(l -> Audience.receivesSignal(CASE, null, l))
+                        .map(Listener::connectionId)
+                        .collect(Collectors.toSet()));
+        assertEquals(
+                Set.of("alice", "alice-tab-2"),
+                SOCKETS.stream()
+                        .filter(l -> Audience.receivesSignal(CASE, "alice-id", l))
+                        .map(Listener::connectionId)
+                        .collect(Collectors.toSet()));
+    }
 }
