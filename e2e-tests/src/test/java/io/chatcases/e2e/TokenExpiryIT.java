@@ -37,7 +37,8 @@ class TokenExpiryIT {
 
     @Test
     void aSocketClosesWhenItsTokenExpiresUnlessRefreshed() {
-        try (Ws lapsing = Ws.agent(Platform.GATEWAY, shortLivedToken("bob"));
+        String bobs = shortLivedToken("bob");
+        try (Ws lapsing = Ws.agent(Platform.GATEWAY, bobs);
                 Ws refreshed = Ws.agent(Platform.GATEWAY, shortLivedToken("carol"))) {
             lapsing.await("tiles", f -> true);
             refreshed.await("tiles", f -> true);
@@ -47,6 +48,8 @@ class TokenExpiryIT {
                 Ws.sleep(5000);
             }
             assertEquals(1008, lapsing.awaitClose(Duration.ofSeconds(5)));
+            // The expired token no longer opens a socket at all.
+            assertEquals(401, Ws.upgradeStatus(Ws.agentOptions(Platform.GATEWAY, bobs)));
             assertTrue(
                     refreshed.isOpen(),
                     "a refreshed socket stays open past its first token; closed: "
