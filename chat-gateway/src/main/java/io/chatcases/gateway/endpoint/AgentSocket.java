@@ -100,17 +100,7 @@ public class AgentSocket {
                         s,
                         ref,
                         cases.get(s.bearer, caseId)
-                                .call(
-                                        view ->
-                                                sessions.catchUp(
-                                                        s,
-                                                        caseId,
-                                                        Math.max(
-                                                                0,
-                                                                view.path("lastSeq").asLong()
-                                                                        - 200),
-                                                        true,
-                                                        view))
+                                .call(view -> sessions.history(s, caseId, view, true))
                                 .call(
                                         view ->
                                                 cases.read(
@@ -121,44 +111,8 @@ public class AgentSocket {
                                 .replaceWithVoid());
             }
             case "close" -> s.accessing = null;
-            case "claim" -> {
-                UUID caseId = Frames.uuid(frame, "caseId");
-                reply(
-                        s,
-                        ref,
-                        cases.claim(s.bearer, caseId)
-                                .invoke(
-                                        view ->
-                                                s.send(
-                                                        Frames.frame(
-                                                                "claimed",
-                                                                "caseId",
-                                                                caseId,
-                                                                "requestId",
-                                                                ref,
-                                                                "case",
-                                                                view)))
-                                .replaceWithVoid());
-            }
-            case "resolve" -> {
-                UUID caseId = Frames.uuid(frame, "caseId");
-                reply(
-                        s,
-                        ref,
-                        cases.resolve(s.bearer, caseId)
-                                .invoke(
-                                        view ->
-                                                s.send(
-                                                        Frames.frame(
-                                                                "resolved",
-                                                                "caseId",
-                                                                caseId,
-                                                                "requestId",
-                                                                ref,
-                                                                "case",
-                                                                view)))
-                                .replaceWithVoid());
-            }
+            case "claim" -> caseCall(s, frame, ref, "claimed", cases::claim);
+            case "resolve" -> caseCall(s, frame, ref, "resolved", cases::resolve);
             case "read" -> {
                 UUID caseId = Frames.uuid(frame, "caseId");
                 Long seq = frame.path("seq").isNumber() ? frame.path("seq").asLong() : null;
@@ -181,6 +135,32 @@ public class AgentSocket {
             case "call.offer", "call.ice", "call.end" -> call(s, type, frame, ref);
             default -> throw new Frames.BadFrame("Unknown frame type '" + type + "'.");
         }
+    }
+
+    /** A Case command answered with {@code answer {caseId, requestId, case}} or an error frame. */
+    private void caseCall(
+            Session s,
+            JsonNode frame,
+            String ref,
+            String answer,
+            java.util.function.BiFunction<String, UUID, Uni<JsonNode>> call) {
+        UUID caseId = Frames.uuid(frame, "caseId");
+        reply(
+                s,
+                ref,
+                call.apply(s.bearer, caseId)
+                        .invoke(
+                                view ->
+                                        s.send(
+                                                Frames.frame(
+                                                        answer,
+                                                        "caseId",
+                                                        caseId,
+                                                        "requestId",
+                                                        ref,
+                                                        "case",
+                                                        view)))
+                        .replaceWithVoid());
     }
 
     /**

@@ -74,13 +74,7 @@ public class CustomerSocket {
         Session s = sessions.open(connection, Audience.Listener.customer(connection.id(), caseId));
         cases.get(caseId)
                 .invoke(view -> s.send(Frames.frame("case", "case", view)))
-                .chain(
-                        view ->
-                                sessions.catchUp(
-                                        s,
-                                        caseId,
-                                        Math.max(0, view.path("lastSeq").asLong() - 200),
-                                        true))
+                .chain(view -> sessions.history(s, caseId, view, false))
                 .subscribe()
                 .with(ok -> {}, failure -> s.send(Sends.errorFrame(failure, null)));
     }

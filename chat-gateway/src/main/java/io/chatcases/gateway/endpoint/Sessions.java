@@ -152,6 +152,18 @@ public class Sessions {
         stream.live(message, m -> s.send(Frames.frame("message", "message", m)));
     }
 
+    /** Messages in the history frame a socket gets when it opens a Case. */
+    private static final int HISTORY_WINDOW = 200;
+
+    /**
+     * The recent conversation of a Case as one history frame (the last {@value HISTORY_WINDOW}
+     * messages), carrying the Case view too when {@code withCase} (agent open).
+     */
+    public Uni<Void> history(Session s, UUID caseId, JsonNode view, boolean withCase) {
+        long after = Math.max(0, view.path("lastSeq").asLong() - HISTORY_WINDOW);
+        return catchUp(s, caseId, after, true, withCase ? view : null);
+    }
+
     /**
      * Replays the Case's messages after {@code after}, then what arrived live meanwhile, with no
      * seq twice. {@code asHistory}: one {@code history} frame (socket open) instead of messages.
