@@ -38,6 +38,7 @@ import { CasePanelView } from './views/casePanel';
 import { ClaimPopup } from './views/claimPopup';
 import { ConversationView } from './views/conversation';
 import { renderTilesRow } from './views/tilesRow';
+import { PreviewCache } from '../shared/previews';
 
 export interface ConsoleDeps {
   /** The gateway's origin (the page's own). */
@@ -84,7 +85,7 @@ export class ConsoleApp {
   private readonly stores = new Map<string, MessageStore>();
   private readonly pending = new PendingSends<AgentFrame>();
   private quickReplies: QuickReply[] = [];
-  private readonly previews = new Map<string, string>();
+  private readonly previews = new PreviewCache();
   private noticeTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly resolveRequests = new Set<string>();
 
@@ -482,23 +483,10 @@ export class ConsoleApp {
   }
 
   private async loadPreview(f: FileRef, img: HTMLImageElement): Promise<void> {
-    let url = this.previews.get(f.fileId);
-    if (!url) {
-      try {
-        url = URL.createObjectURL(
-          await fetchBlob(this.fileUrl(f.fileId), () => this.deps.auth.token()),
-        );
-      } catch {
-        img.remove();
-        return;
-      }
-      this.previews.set(f.fileId, url);
-    }
-    img.src = url;
+    await this.previews.show(f.fileId, this.fileUrl(f.fileId), () => this.deps.auth.token(), img);
   }
 
   private revokePreviews(): void {
-    for (const url of this.previews.values()) URL.revokeObjectURL(url);
     this.previews.clear();
   }
 

@@ -33,6 +33,7 @@ import {
   type Profile,
   type WidgetSession,
 } from './session';
+import { PreviewCache } from '../shared/previews';
 
 export interface WidgetDeps {
   /** The gateway's origin (REST and socket). */
@@ -81,7 +82,7 @@ export class Widget {
   private store: MessageStore | null = null;
   private socket: ReconnectingSocket | null = null;
   private readonly pending = new PendingSends<CustomerFrame>();
-  private readonly previews = new Map<string, string>();
+  private readonly previews = new PreviewCache();
   private everConnected = false;
   private probing = false;
 
@@ -697,23 +698,10 @@ export class Widget {
   private async loadPreview(f: FileRef, img: HTMLImageElement): Promise<void> {
     const chat = this.session.chat;
     if (!chat) return;
-    let url = this.previews.get(f.fileId);
-    if (!url) {
-      try {
-        url = URL.createObjectURL(
-          await fetchBlob(this.fileUrl(f.fileId), () => chat.customerToken),
-        );
-      } catch {
-        img.remove();
-        return;
-      }
-      this.previews.set(f.fileId, url);
-    }
-    img.src = url;
+    await this.previews.show(f.fileId, this.fileUrl(f.fileId), () => chat.customerToken, img);
   }
 
   private revokePreviews(): void {
-    for (const url of this.previews.values()) URL.revokeObjectURL(url);
     this.previews.clear();
   }
 
