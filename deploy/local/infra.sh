@@ -14,7 +14,12 @@ KC_URL=http://localhost:8180
 REALM_FILE="$LOCAL_DIR/keycloak/realm-cx.json"
 REALM_SUM_FILE="$STATE_DIR/keycloak-realm.sha256"
 PG_APPS=(chat_gateway cases contacts files)          # role = password = database; plus <db>_test
-TOPICS=("chat.ingest 6" "chat.case-events 6" "chat.signals 6 retention.ms=3600000" "chat.contact-events 3")
+# The dead-letter topic keeps unreadable sends 14 days (docs/events.md: runbook, dlq-replay.sh).
+# The test.* topics are the module tests' own, partitioned like the real ones.
+TOPICS=("chat.ingest 6" "chat.case-events 6" "chat.signals 6 retention.ms=3600000" "chat.contact-events 3"
+        "chat.ingest.dlq 1 retention.ms=1209600000"
+        "test.chat.ingest 6" "test.chat.case-events 6" "test.chat.contact-events 3"
+        "test.chat.ingest.dlq 1 retention.ms=1209600000")
 DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
 JAVA_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
@@ -123,7 +128,7 @@ EOF
 kafka_start() {
   local t0; t0=$(now_ms)
   if pid_alive kafka && port_open 127.0.0.1 9092; then
-    log "kafka: already running (pid $(pid_of kafka)) on 127.0.0.1:9092"; return 0
+    log "kafka: already running (pid $(pid_of kafka)) on 127.0.0.1:9092"; kafka_topics; return 0
   fi
   if port_open 127.0.0.1 9092; then
     warn "kafka: 127.0.0.1:9092 answers but was not started by infra.sh; reusing it"
@@ -138,6 +143,12 @@ kafka_start() {
     fi
     wait_port 127.0.0.1 9092 60 kafka || { show_log_tail "$LOG_DIR/kafka.log"; die "kafka: did not start"; }
   fi
+  kafka_topics
+  log "kafka: ready on 127.0.0.1:9092 ($(elapsed "$t0"))"
+}
+
+# Creates the topics that are missing (idempotent).
+kafka_topics() {
   # --list retries until the broker serves requests (admin default.api.timeout.ms = 60 s), so it
   # doubles as the readiness check.
   local existing spec name parts cfg
@@ -150,7 +161,6 @@ kafka_start() {
       --topic "$name" --partitions "$parts" --replication-factor 1 ${cfg:+--config "$cfg"} >/dev/null
     log "kafka: created topic $name ($parts partitions${cfg:+, $cfg})"
   done
-  log "kafka: ready on 127.0.0.1:9092 ($(elapsed "$t0"))"
 }
 
 # ---------------------------------------------------------------- Keycloak

@@ -49,6 +49,10 @@ public class ChatCase extends PanacheEntityBase {
     @Column(name = "contact_initials")
     public String contactInitials;
 
+    /** Time of the contact.updated event the Contact view was last refreshed from. */
+    @Column(name = "contact_updated_at")
+    public Instant contactUpdatedAt;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

@@ -12,12 +12,14 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -39,6 +41,14 @@ public class OutboxRelay {
     private static final int BATCH = 500;
 
     @Inject Pool pool;
+
+    /** Longest wait for the broker to acknowledge a batch. */
+    @ConfigProperty(name = "cases.outbox.ack-timeout", defaultValue = "15s")
+    Duration ackTimeout;
+
+    /** How long published rows are kept (for inspection) before they are purged. */
+    @ConfigProperty(name = "cases.outbox.retention", defaultValue = "P3D")
+    Duration retention;
 
     @Inject
     @Channel("case-events")
@@ -74,6 +84,21 @@ public class OutboxRelay {
     @Scheduled(every = "${cases.outbox.sweep-interval:1s}", delayed = "5s")
     void sweep() {
         wake();
+    }
+
+    /** Deletes published rows older than the retention, in batches, so the table stays small. */
+    @Scheduled(every = "${cases.outbox.purge-interval:10m}", delayed = "30s")
+    Uni<Void> purge() {
+        return purgeBefore(java.time.Instant.now().minus(retention)).replaceWithVoid();
+    }
+
+    /** Deletes up to 10,000 rows published before {@code cutoff}; returns how many. */
+    public Uni<Integer> purgeBefore(java.time.Instant cutoff) {
+        return pool.preparedQuery(
+                        "DELETE FROM outbox_event WHERE id IN (SELECT id FROM outbox_event"
+                                + " WHERE published_at < $1 LIMIT 10000)")
+                .execute(Tuple.of(cutoff.atOffset(java.time.ZoneOffset.UTC)))
+                .map(io.vertx.mutiny.sqlclient.SqlResult::rowCount);
     }
 
     /** Stops publishing (tests simulate a relay that died between commit and publish). */
@@ -115,7 +140,15 @@ public class OutboxRelay {
         for (Row row : rows) {
             acks.add(emitter.sendMessage(record(row)));
         }
-        return Uni.join().all(acks).andFailFast().replaceWithVoid();
+        // A broker that never answers must not hold the relay lock (and every replica) forever:
+        // the transaction fails, nothing is stamped, the sweeper tries again.
+        return Uni.join()
+                .all(acks)
+                .andFailFast()
+                .ifNoItem()
+                .after(ackTimeout)
+                .fail()
+                .replaceWithVoid();
     }
 
     private Uni<Integer> stamp(SqlConnection conn, List<Row> rows) {

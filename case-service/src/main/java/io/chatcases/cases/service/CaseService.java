@@ -31,58 +31,26 @@ public class CaseService {
     public record Started(ChatCase kase, boolean created) {}
 
     /**
-     * Starts a chat, or resumes the Contact's open Case on that channel. The partial unique index
-     * on (contact_email, channel) decides between concurrent starts.
+     * Starts a chat: always a new Case. A Contact may have several open Cases; which start may
+     * resume an existing one is the gateway's decision (proof of identity), not the email's.
      */
     @WithTransaction
     public Uni<Started> start(Channel channel, ContactMatch contact) {
-        UUID id = UUID.randomUUID();
-        String sql =
-                "INSERT INTO chat_case (id, channel, status, contact_id, contact_email,"
-                        + " contact_first_name, contact_last_name, contact_initials, created_at)"
-                        + " VALUES (?1, ?2, 'NEW', ?3, ?4, ?5, ?6, ?7, ?8)"
-                        + " ON CONFLICT (contact_email, channel) WHERE status IN ('NEW', 'READY')"
-                        + " DO NOTHING";
-        return Panache.getSession()
-                .chain(
-                        s ->
-                                s.createNativeQuery(sql)
-                                        .setParameter(1, id)
-                                        .setParameter(2, channel.name())
-                                        .setParameter(3, contact.contactId())
-                                        .setParameter(4, contact.email())
-                                        .setParameter(5, contact.firstName())
-                                        .setParameter(6, contact.lastName())
-                                        .setParameter(7, contact.initials())
-                                        .setParameter(8, Instant.now())
-                                        .executeUpdate())
-                .chain(
-                        inserted ->
-                                inserted == 1
-                                        ? ChatCase.<ChatCase>findById(id)
-                                                .call(
-                                                        c ->
-                                                                outbox.caseEvent(
-                                                                        EventTypes.CASE_CREATED, c))
-                                                .map(c -> new Started(c, true))
-                                        : openCase(contact.email(), channel)
-                                                .map(c -> new Started(c, false)));
-    }
-
-    private Uni<ChatCase> openCase(String email, Channel channel) {
-        return ChatCase.<ChatCase>find(
-                        "contactEmail = ?1 and channel = ?2 and status in ?3",
-                        email,
-                        channel,
-                        List.of(CaseStatus.NEW, CaseStatus.READY))
-                .firstResult()
-                .onItem()
-                .ifNull()
-                // The open Case was resolved between our insert and this read: the caller retries.
-                .failWith(
-                        () ->
-                                new ApiException(
-                                        503, "UNAVAILABLE", "The chat could not start; retry."));
+        ChatCase c = new ChatCase();
+        c.id = UUID.randomUUID();
+        c.channel = channel;
+        c.status = CaseStatus.NEW;
+        c.contactId = contact.contactId();
+        c.contactEmail = contact.email();
+        c.contactFirstName = contact.firstName();
+        c.contactLastName = contact.lastName();
+        c.contactInitials = contact.initials();
+        c.createdAt = Instant.now();
+        // Persist, flush and re-read: the number comes from the database's sequence.
+        return c.persistAndFlush()
+                .chain(() -> Panache.getSession().chain(s -> s.refresh(c)))
+                .chain(() -> outbox.caseEvent(EventTypes.CASE_CREATED, c))
+                .replaceWith(() -> new Started(c, true));
     }
 
     /** Claim result: the Case after the call and whether this call won it. */

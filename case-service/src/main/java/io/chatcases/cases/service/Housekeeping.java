@@ -119,7 +119,10 @@ public class Housekeeping {
                                         }));
     }
 
-    /** Applies a Contact's new names and initials to its open Cases; returns how many changed. */
+    /**
+     * Applies a Contact's new names and initials to its open Cases, unless they already hold a
+     * newer version; returns how many changed. {@code contact.updatedAt()} must be set.
+     */
     public Uni<Integer> refreshContact(io.chatcases.events.ContactUpdated contact) {
         return Panache.withTransaction(
                 () ->
@@ -133,6 +136,11 @@ public class Housekeeping {
                                         cases ->
                                                 Multi.createFrom()
                                                         .iterable(cases)
+                                                        .filter(c -> newer(c, contact))
+                                                        .invoke(
+                                                                c ->
+                                                                        c.contactUpdatedAt =
+                                                                                contact.updatedAt())
                                                         .filter(c -> changes(c, contact))
                                                         .onItem()
                                                         .transformToUniAndConcatenate(
@@ -155,6 +163,14 @@ public class Housekeeping {
                                                                         .summingInt(
                                                                                 Integer
                                                                                         ::intValue))));
+    }
+
+    /**
+     * Only a newer event applies: two relay replicas may publish one Contact's events out of order,
+     * and a late old name must not overwrite the current one.
+     */
+    private static boolean newer(ChatCase c, io.chatcases.events.ContactUpdated contact) {
+        return c.contactUpdatedAt == null || contact.updatedAt().isAfter(c.contactUpdatedAt);
     }
 
     private static boolean changes(ChatCase c, io.chatcases.events.ContactUpdated contact) {

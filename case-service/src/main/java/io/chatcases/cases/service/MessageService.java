@@ -79,33 +79,7 @@ public class MessageService {
                 reopen
                         ? outbox.caseEvent(EventTypes.CASE_REOPENED, c)
                         : Uni.createFrom().voidItem();
-        Uni<Boolean> blocked = reopen ? otherOpenCase(c) : Uni.createFrom().item(false);
-        return blocked.chain(
-                other ->
-                        other
-                                ? reject(
-                                        cmd,
-                                        c,
-                                        "CASE_CLOSED",
-                                        "This chat has ended and a newer one is open.")
-                                : m.persist()
-                                        .chain(() -> reopened)
-                                        .chain(() -> outbox.messagePosted(c, m)));
-    }
-
-    /**
-     * A resolved Case cannot reopen while the Contact has started a newer open one on the channel
-     * (one open Case per Contact per channel); a start racing this check makes the unique index
-     * fail the transaction, and the retry then refuses.
-     */
-    private static Uni<Boolean> otherOpenCase(ChatCase c) {
-        return ChatCase.count(
-                        "contactEmail = ?1 and channel = ?2 and status in ?3 and id <> ?4",
-                        c.contactEmail,
-                        c.channel,
-                        java.util.List.of(CaseStatus.NEW, CaseStatus.READY),
-                        c.id)
-                .map(n -> n > 0);
+        return m.persist().chain(() -> reopened).chain(() -> outbox.messagePosted(c, m));
     }
 
     private record Refusal(String code, String message) {}
@@ -138,6 +112,15 @@ public class MessageService {
             return null;
         }
         return new Refusal("FORBIDDEN", "Only the owner of the Case may write to the customer.");
+    }
+
+    /**
+     * Refuses a send whose storing failed for good (the failed transaction rolled back): the
+     * sender's connection gets message.rejected with {@code code}.
+     */
+    @WithTransaction
+    public Uni<Void> refuse(IngestCommand cmd, String code, String message) {
+        return ChatCase.<ChatCase>findById(cmd.caseId()).chain(c -> reject(cmd, c, code, message));
     }
 
     private Uni<Void> reject(IngestCommand cmd, ChatCase c, String code, String message) {

@@ -6,6 +6,7 @@ import io.chatcases.events.MessageView;
 import io.chatcases.gateway.config.GatewayConfig;
 import io.chatcases.gateway.messaging.IngestProducer;
 import io.chatcases.gateway.protocol.Frames;
+import io.chatcases.gateway.protocol.TextRules;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,8 +21,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Sends {
-    private static final int MAX_CLIENT_MSG_ID = 64;
-
     @Inject GatewayConfig config;
     @Inject IngestProducer ingest;
     @Inject MeterRegistry metrics;
@@ -39,6 +38,7 @@ public class Sends {
         try {
             frame = Frames.parse(text);
             if (admit(s, frame)) {
+                Frames.checkIds(frame);
                 handler.accept(frame);
             }
         } catch (Frames.BadFrame bad) {
@@ -76,9 +76,6 @@ public class Sends {
     /** Validates a send and produces it; {@code accepted} follows the broker's ack. */
     void send(Session s, UUID caseId, JsonNode frame, MessageView.Sender sender) {
         String clientMsgId = Frames.text(frame, "clientMsgId");
-        if (clientMsgId.length() > MAX_CLIENT_MSG_ID) {
-            throw new Frames.BadFrame("'clientMsgId' is at most 64 characters.");
-        }
         JsonNode text = frame.get("text");
         JsonNode fileId = frame.get("fileId");
         boolean hasText = text != null && text.isTextual() && !text.asText().isBlank();
@@ -93,6 +90,10 @@ public class Sends {
                             "Messages are limited to " + config.maxTextLength() + " characters.",
                             clientMsgId));
             return;
+        }
+        String problem = hasText ? TextRules.problem(text.asText()) : null;
+        if (problem != null) {
+            throw new Frames.BadFrame(problem);
         }
         UUID file = hasFile ? Frames.uuid(frame, "fileId") : null;
         IngestCommand command =
@@ -183,8 +184,9 @@ public class Sends {
     }
 
     static String ref(JsonNode frame) {
+        // Only a well-shaped id is echoed: a refused frame's junk never comes back.
         for (String f : new String[] {"clientMsgId", "requestId"}) {
-            if (frame != null && frame.path(f).isTextual()) {
+            if (frame != null && Frames.isId(frame.path(f), Frames.MAX_ID)) {
                 return frame.path(f).asText();
             }
         }

@@ -75,6 +75,47 @@ public final class Frames {
         }
     }
 
+    /**
+     * The ids a client chooses (clientMsgId, requestId, callId): stored or echoed back, so they are
+     * short and plain. Must start with a letter or digit.
+     */
+    private static final java.util.regex.Pattern ID =
+            java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]*");
+
+    /** Longest clientMsgId or requestId (the database keeps 64 characters). */
+    public static final int MAX_ID = 64;
+
+    /** Longest callId: a call's log entries use "call-{callId}-{event}" as their clientMsgId. */
+    public static final int MAX_CALL_ID = 48;
+
+    /** Ids a frame may carry, with their longest allowed length. */
+    private static final java.util.Map<String, Integer> IDS =
+            java.util.Map.of("clientMsgId", MAX_ID, "requestId", MAX_ID, "callId", MAX_CALL_ID);
+
+    /**
+     * Refuses a frame whose client-chosen ids are badly shaped, whatever its type, before anything
+     * echoes or stores them.
+     */
+    public static void checkIds(JsonNode frame) {
+        IDS.forEach(
+                (field, max) -> {
+                    JsonNode v = frame.get(field);
+                    if (v != null && !isId(v, max)) {
+                        throw new BadFrame(
+                                "'"
+                                        + field
+                                        + "' is 1 to "
+                                        + max
+                                        + " letters, digits, '.', '_', ':' or '-'.");
+                    }
+                });
+    }
+
+    /** True when {@code v} is a well-shaped id of at most {@code max} characters. */
+    public static boolean isId(JsonNode v, int max) {
+        return v.isTextual() && v.asText().length() <= max && ID.matcher(v.asText()).matches();
+    }
+
     /** A malformed client frame (error code BAD_FRAME; the socket stays open). */
     public static class BadFrame extends RuntimeException {
         public BadFrame(String message) {
