@@ -33,6 +33,10 @@ public final class Platform {
                         + "-"
                         + UUID.randomUUID().toString().substring(0, 8)
                         + "@example.com";
+        return startChatAs(email, firstName, lastName, channel);
+    }
+
+    static Chat startChatAs(String email, String firstName, String lastName, String channel) {
         HttpResponse<String> r =
                 post(
                         GATEWAY,

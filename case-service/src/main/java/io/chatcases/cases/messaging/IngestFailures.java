@@ -46,6 +46,8 @@ public final class IngestFailures {
                     || t instanceof TimeoutException
                     || t instanceof io.smallrye.mutiny.TimeoutException
                     || t instanceof io.vertx.core.VertxException
+                    // Vert.x's pool and client report "Timeout", "Connection closed" this way.
+                    || t instanceof io.vertx.core.impl.NoStackTraceThrowable
                     || t instanceof io.vertx.sqlclient.ClosedConnectionException) {
                 return Verdict.transientFault();
             }

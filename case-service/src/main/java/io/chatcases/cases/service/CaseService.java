@@ -36,21 +36,28 @@ public class CaseService {
      */
     @WithTransaction
     public Uni<Started> start(Channel channel, ContactMatch contact) {
-        ChatCase c = new ChatCase();
-        c.id = UUID.randomUUID();
-        c.channel = channel;
-        c.status = CaseStatus.NEW;
-        c.contactId = contact.contactId();
-        c.contactEmail = contact.email();
-        c.contactFirstName = contact.firstName();
-        c.contactLastName = contact.lastName();
-        c.contactInitials = contact.initials();
-        c.createdAt = Instant.now();
-        // Persist, flush and re-read: the number comes from the database's sequence.
-        return c.persistAndFlush()
-                .chain(() -> Panache.getSession().chain(s -> s.refresh(c)))
-                .chain(() -> outbox.caseEvent(EventTypes.CASE_CREATED, c))
-                .replaceWith(() -> new Started(c, true));
+        UUID id = UUID.randomUUID();
+        // A native insert, then a read: the number comes from the database's sequence.
+        String sql =
+                "INSERT INTO chat_case (id, channel, status, contact_id, contact_email,"
+                        + " contact_first_name, contact_last_name, contact_initials, created_at)"
+                        + " VALUES (?1, ?2, 'NEW', ?3, ?4, ?5, ?6, ?7, ?8)";
+        return Panache.getSession()
+                .chain(
+                        s ->
+                                s.createNativeQuery(sql)
+                                        .setParameter(1, id)
+                                        .setParameter(2, channel.name())
+                                        .setParameter(3, contact.contactId())
+                                        .setParameter(4, contact.email())
+                                        .setParameter(5, contact.firstName())
+                                        .setParameter(6, contact.lastName())
+                                        .setParameter(7, contact.initials())
+                                        .setParameter(8, Instant.now())
+                                        .executeUpdate())
+                .chain(() -> ChatCase.<ChatCase>findById(id))
+                .call(c -> outbox.caseEvent(EventTypes.CASE_CREATED, c))
+                .map(c -> new Started(c, true));
     }
 
     /** Claim result: the Case after the call and whether this call won it. */
