@@ -144,7 +144,11 @@ public class MessageService {
             m.senderName = c.contactName();
         } else {
             m.senderId = sender.id();
-            m.senderName = sender.name();
+            // The name comes from the agent's token; the column keeps 200 characters.
+            m.senderName =
+                    sender.name() == null || sender.name().length() <= 200
+                            ? sender.name()
+                            : sender.name().substring(0, 200);
         }
         m.text = file == null ? cmd.text() : null;
         if (file != null) {
