@@ -43,7 +43,9 @@ public class FanOutAssignment implements KafkaConsumerRebalanceListener {
     @Readiness
     @ApplicationScoped
     public static class Ready implements HealthCheck {
-        @Inject FanOutAssignment assignment;
+        @Inject
+        @Identifier(NAME)
+        FanOutAssignment assignment;
 
         @ConfigProperty(name = "mp.messaging.incoming.case-events.topic")
         String caseEvents;
