@@ -27,8 +27,19 @@ public class StaticMembership implements ClientCustomizer<Map<String, Object>> {
                 && client.containsKey(ConsumerConfig.CLIENT_ID_CONFIG)) {
             client.put(
                     ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
-                    config.instanceId().get() + "-" + client.get(ConsumerConfig.CLIENT_ID_CONFIG));
+                    instanceId(
+                            config.instanceId().get(),
+                            String.valueOf(client.get(ConsumerConfig.CLIENT_ID_CONFIG))));
         }
         return client;
+    }
+
+    /**
+     * The broker accepts only ASCII letters, digits, '.', '_' and '-' (client ids of a channel with
+     * {@code concurrency} end in "$1", "$2", ...), at most 249 characters.
+     */
+    static String instanceId(String base, String clientId) {
+        String id = (base + "-" + clientId).replaceAll("[^A-Za-z0-9._-]", "-");
+        return id.length() <= 249 ? id : id.substring(id.length() - 249);
     }
 }
