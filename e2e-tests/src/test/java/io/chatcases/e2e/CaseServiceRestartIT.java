@@ -54,17 +54,19 @@ class CaseServiceRestartIT {
                                             .resolve("e2e-tests/target/restart-up.log")
                                             .toFile())
                             .start();
+            long readyAt = awaitReady(Duration.ofSeconds(120));
             // The first message sent while case-service was down, stored and delivered.
             long firstStored = awaitFirstBacklog(sockets, chats, Duration.ofSeconds(120));
             assertEquals(0, up.waitFor(), "up.sh restarts case-service");
-            long readyAt = System.nanoTime();
             awaitStored(sockets, chats, sent, Duration.ofSeconds(60));
             System.out.printf(
-                    "[restart] case-service down %.1f s; first backlog message stored %.1f s after"
-                            + " the restart began (target < 10 s); up.sh done after %.1f s%n",
+                    "[restart] case-service down %.1f s; restart -> ready %.1f s (JVM start);"
+                            + " ready -> first backlog message stored %.1f s; restart -> first stored"
+                            + " %.1f s (target < 10 s)%n",
                     (restartAt - killedAt) / 1e9,
-                    (firstStored - restartAt) / 1e9,
-                    (readyAt - restartAt) / 1e9);
+                    (readyAt - restartAt) / 1e9,
+                    (firstStored - readyAt) / 1e9,
+                    (firstStored - restartAt) / 1e9);
 
             for (int i = 0; i < CHATS; i++) {
                 List<Long> seqs = new ArrayList<>();
@@ -108,6 +110,22 @@ class CaseServiceRestartIT {
                                                     f.path("message").path("clientMsgId").asText()),
                             timeout);
         }
+    }
+
+    /** When the restarted case-service reports ready. */
+    private static long awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (Platform.get(8081, "/q/health/ready", null).statusCode() == 200) {
+                    return System.nanoTime();
+                }
+            } catch (IllegalStateException notYet) {
+                // not listening yet
+            }
+            Ws.sleep(50);
+        }
+        throw new AssertionError("case-service not ready within " + timeout);
     }
 
     private static long awaitFirstBacklog(

@@ -101,6 +101,12 @@ public final class Platform {
      * Starts another gateway replica from the built jar on {@code port}; extra -D settings allowed.
      */
     static Process startGateway(int port, String... settings) {
+        try (java.net.Socket taken = new java.net.Socket("127.0.0.1", port)) {
+            // Another process answering here would pass for the new replica's readiness.
+            throw new IllegalStateException("port " + port + " is already in use");
+        } catch (java.io.IOException free) {
+            // nothing listens: the port is ours
+        }
         java.util.List<String> cmd =
                 new java.util.ArrayList<>(
                         java.util.List.of("java", "-Xmx256m", "-Dquarkus.http.port=" + port));

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * published the moment it turns ready reaches a socket on it.
  */
 class ReplicaReadinessIT {
-    static final int C = 8093;
+    static final int C = 8097;
 
     @Test
     void anEventRightAfterReadinessReachesTheNewReplicasSockets() {
