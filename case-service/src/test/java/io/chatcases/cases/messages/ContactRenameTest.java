@@ -67,4 +67,62 @@ class ContactRenameTest {
         assertEquals("RR", after.contactInitials);
         assertEquals("Renata", after.contactFirstName);
     }
+
+    @Test
+    void aRenameThatArrivesLateNeverOverwritesANewerOne() throws Exception {
+        ChatCase c = Fixtures.startCase(cases);
+        Instant t0 = Instant.now();
+        Properties p = new Properties();
+        p.put("bootstrap.servers", "127.0.0.1:9092");
+        p.put("key.serializer", StringSerializer.class.getName());
+        p.put("value.serializer", StringSerializer.class.getName());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+            // Same key, same partition, consumed in this order: newer, a late older one, newest.
+            for (ContactUpdated e :
+                    List.of(
+                            rename(c, "Newer", "NN", t0.plusSeconds(2)),
+                            rename(c, "Older", "OO", t0.plusSeconds(1)),
+                            rename(c, "Newest", "ZZ", t0.plusSeconds(3)))) {
+                producer.send(
+                                new ProducerRecord<>(
+                                        "test.chat.contact-events",
+                                        c.contactId.toString(),
+                                        IngestTopic.json(e)))
+                        .get();
+            }
+        }
+        List<CaseEventsTopic.Event> events =
+                CaseEventsTopic.awaitEvents(
+                        Set.of(c.id.toString()),
+                        ev ->
+                                ev.stream()
+                                        .anyMatch(
+                                                e ->
+                                                        "ZZ"
+                                                                .equals(
+                                                                        e.payload()
+                                                                                .at(
+                                                                                        "/case/contact/initials")
+                                                                                .asText())),
+                        Duration.ofSeconds(30));
+        List<String> applied =
+                events.stream()
+                        .filter(e -> EventTypes.CASE_UPDATED.equals(e.type()))
+                        .map(e -> e.payload().at("/case/contact/firstName").asText())
+                        .toList();
+        assertEquals(List.of("Newer", "Newest"), applied, "the late, older rename is ignored");
+    }
+
+    private static ContactUpdated rename(
+            ChatCase c, String firstName, String initials, Instant at) {
+        return new ContactUpdated(
+                c.contactId,
+                firstName,
+                "Contact",
+                initials,
+                c.contactEmail,
+                List.of(c.contactEmail),
+                false,
+                at);
+    }
 }
