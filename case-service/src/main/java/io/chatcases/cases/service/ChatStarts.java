@@ -166,7 +166,8 @@ public class ChatStarts {
                                         .setParameter(5, contact.firstName())
                                         .setParameter(6, contact.lastName())
                                         .setParameter(7, contact.initials())
-                                        .setParameter(8, now)
+                                        // Full precision: tiles order by creation time.
+                                        .setParameter(8, Instant.now())
                                         .setParameter(9, request.verified())
                                         .executeUpdate())
                 .chain(() -> ChatCase.<ChatCase>findById(id))
