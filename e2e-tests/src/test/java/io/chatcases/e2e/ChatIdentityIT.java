@@ -25,6 +25,7 @@ import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.NumericDate;
 import org.jose4j.keys.HmacKey;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,6 +55,12 @@ class ChatIdentityIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** These tests start many Cases: leave none waiting for the tile-counting suites. */
+    @AfterAll
+    static void leaveNothingWaiting() {
+        Platform.clearWaitingCases();
     }
 
     static String email(String who) {
