@@ -33,6 +33,16 @@ class IdentityTokensTest {
 
     /** A token as a host backend signs it; {@code claims} override the defaults, null removes. */
     static String sign(String secret, String alg, Map<String, Object> overrides) {
+        return sign(secret, alg, overrides, false);
+    }
+
+    /** As {@link #sign} but always with exactly {@code secret} as the key, whatever the alg. */
+    static String signExact(String secret, String alg, Map<String, Object> overrides) {
+        return sign(secret, alg, overrides, true);
+    }
+
+    private static String sign(
+            String secret, String alg, Map<String, Object> overrides, boolean exactKey) {
         long now = NumericDate.now().getValue();
         JwtClaims claims = new JwtClaims();
         claims.setClaim("email", "shopper@example.com");
@@ -53,7 +63,7 @@ class IdentityTokensTest {
         jws.setPayload(claims.toJson());
         jws.setAlgorithmHeaderValue(alg);
         byte[] key = secret.getBytes(StandardCharsets.UTF_8);
-        if (alg.equals(AlgorithmIdentifiers.HMAC_SHA512)) {
+        if (!exactKey && alg.equals(AlgorithmIdentifiers.HMAC_SHA512)) {
             // HS512 needs a 64-byte key: the same secret, doubled, as a careless host might.
             key = (secret + secret).getBytes(StandardCharsets.UTF_8);
         }
