@@ -68,6 +68,10 @@ class ChatIdentityIT {
     }
 
     static HttpResponse<String> start(String email, String identity, String key) {
+        return start(Platform.GATEWAY, email, identity, key);
+    }
+
+    static HttpResponse<String> start(int port, String email, String identity, String key) {
         String body =
                 "{\"email\":\""
                         + email
@@ -76,7 +80,7 @@ class ChatIdentityIT {
                         + (identity == null ? "" : ",\"identity\":\"" + identity + "\"")
                         + "}";
         HttpRequest.Builder b =
-                HttpRequest.newBuilder(URI.create("http://localhost:8080/api/chats"))
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/chats"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body));
         if (key != null) {
@@ -183,12 +187,18 @@ class ChatIdentityIT {
         assertEquals(401, r.statusCode(), r.body());
     }
 
+    /**
+     * Real concurrency through a gateway: a replica of its own whose start rate limit (20 per
+     * source and minute) does not get in the way of 120 starts from this one address.
+     */
     @Test
     void theSameIdempotencyKeyGivesOneCaseAndOneToken() throws Exception {
-        int clients = 6;
+        int clients = 8;
+        int port = 8092;
+        Process replica = Platform.startGateway(port, "-Dgateway.chat-starts-per-minute=100000");
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
-            for (int round = 0; round < 10; round++) {
+            for (int round = 0; round < 15; round++) {
                 String email = email("double");
                 String key = UUID.randomUUID().toString();
                 CyclicBarrier barrier = new CyclicBarrier(clients);
@@ -198,7 +208,7 @@ class ChatIdentityIT {
                             pool.submit(
                                     () -> {
                                         barrier.await();
-                                        return start(email, null, key);
+                                        return start(port, email, null, key);
                                     }));
                 }
                 Set<String> cases = new HashSet<>();
@@ -213,8 +223,16 @@ class ChatIdentityIT {
                 assertEquals(1, cases.size(), "round " + round + ": " + cases);
                 assertEquals(1, tokens.size(), "round " + round);
             }
+            // Another key (a new attempt) is another Case.
+            String email = email("again");
+            String first =
+                    Platform.json(start(port, email, null, "k1").body()).path("caseId").asText();
+            String second =
+                    Platform.json(start(port, email, null, "k2").body()).path("caseId").asText();
+            assertNotEquals(first, second);
         } finally {
             pool.shutdownNow();
+            Platform.kill(replica);
         }
     }
 
