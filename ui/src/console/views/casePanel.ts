@@ -50,12 +50,11 @@ export class CasePanelView {
       dl.append(h('dt', null, label), dd);
     }
     this.emailMark = h(
-      'span',
+      'p',
       { class: 'unverified', 'data-testid': 'case-email-unverified', title: UNVERIFIED_HINT },
       '',
     );
     this.emailMark.hidden = true;
-    this.fields.get('contact-email')?.after(this.emailMark);
     this.othersList = h('ul', { class: 'other-cases', 'data-testid': 'other-cases-list' });
     this.others = h(
       'section',
@@ -76,6 +75,7 @@ export class CasePanelView {
         id: 'case-tab-details',
         'aria-labelledby': 'tab-details',
       },
+      this.emailMark,
       dl,
       this.others,
     );
