@@ -61,6 +61,26 @@ async function startChat(email, firstName, lastName) {
   return res.json();
 }
 
+/** A chat start with an identity signed by the local demo signer (the shop's backend). */
+async function startVerifiedChat(email, firstName, lastName) {
+  const signed = await fetch(`${GATEWAY}/api/demo/identity`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, firstName, lastName }),
+  });
+  assert.equal(signed.status, 200, 'the local demo signer is on (deploy/local/up.sh)');
+  const { identity } = await signed.json();
+  const res = await fetch(`${GATEWAY}/api/chats`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, firstName, lastName, channel: 'WEB_CONNECT', identity }),
+  });
+  assert.ok(res.status === 201 || res.status === 200, `verified start ${email}: ${res.status}`);
+  const body = await res.json();
+  assert.equal(body.emailVerified, true);
+  return body;
+}
+
 /** A 1x1 PNG (file-service detects the type from the bytes). */
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -328,6 +348,47 @@ try {
         assert.equal(await tile(alice, case1).getAttribute('data-badge'), 'false');
         assert.equal(await tile(alice, case1).getAttribute('data-solid'), 'true');
       });
+    },
+  );
+
+  await step(
+    'a typed email shows "Email not verified" (popup, Case panel, header) with the other open Cases; a signed-in one does not',
+    async () => {
+      const typedEmail = `e2e-${RUN}-typed@example.com`;
+      const x1 = await startChat(typedEmail, 'Una', 'Verified');
+      const x2 = await startChat(typedEmail, 'Una', 'Verified');
+      assert.notEqual(x1.caseId, x2.caseId, 'a typed email never resumes a Case');
+      created.add(x1.caseId);
+      created.add(x2.caseId);
+      const v = await startVerifiedChat(`e2e-${RUN}-signed@example.com`, 'Sid', 'Signed');
+      created.add(v.caseId);
+
+      await eventually(async () => assert.equal(await tile(bob, x1.caseId).count(), 1));
+      await tile(bob, x1.caseId).click();
+      await bob.locator(tid('claim-popup')).waitFor();
+      assert.match(await bob.locator(tid('claim-unverified')).textContent(), /email not verified/);
+      await shot(bob, '12-console-email-not-verified');
+      await bob.locator(tid('leave-unassigned')).click();
+      await bob.locator(tid('conversation-unverified')).waitFor({ state: 'visible' });
+      await bob.locator(tid('case-email-unverified')).waitFor({ state: 'visible' });
+      await eventually(async () =>
+        assert.deepEqual(
+          await bob
+            .locator(tid('other-case'))
+            .evaluateAll((els) => els.map((e) => e.getAttribute('data-case-id'))),
+          [x2.caseId],
+        ),
+      );
+      await shot(bob, '13-console-case-panel-not-verified');
+
+      await eventually(async () => assert.equal(await tile(bob, v.caseId).count(), 1));
+      await tile(bob, v.caseId).click();
+      await bob.locator(tid('claim-popup')).waitFor();
+      assert.equal(await bob.locator(tid('claim-unverified')).count(), 0);
+      await bob.locator(tid('leave-unassigned')).click();
+      await eventually(async () =>
+        assert.equal(await bob.locator(tid('conversation-unverified')).isVisible(), false),
+      );
     },
   );
 

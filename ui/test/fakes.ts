@@ -113,6 +113,7 @@ export function aCase(over: Partial<Case> & { caseId?: string } = {}): Case {
     },
     createdAt: `2025-01-01T10:00:${String(counter % 60).padStart(2, '0')}Z`,
     lastSeq: 0,
+    emailVerified: true,
     ...over,
   };
 }

@@ -158,6 +158,7 @@ describe('client frames and REST bodies', () => {
       caseId: 'c',
       number: 7,
       customerToken: 't',
+      emailVerified: false,
     });
     expect(parseChatStarted({ caseId: 'c' })).toBeNull();
     expect(

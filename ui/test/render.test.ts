@@ -224,7 +224,12 @@ describe('tiles row and Case panel', () => {
 
   it('shows the Contact and Case facts and lists files', () => {
     const loadFiles = vi.fn();
-    const p = new CasePanelView({ loadFiles, download: vi.fn() });
+    const p = new CasePanelView({
+      loadFiles,
+      download: vi.fn(),
+      loadOtherCases: vi.fn(),
+      openCase: vi.fn(),
+    });
     const c = aCase({
       number: 77,
       contact: { id: 'x', firstName: XSS, lastName: 'L', initials: 'XL', email: 'x@example.com' },

@@ -19,6 +19,7 @@ import { PendingSends } from '../shared/pending';
 import {
   parseCase,
   parseCaseFiles,
+  parseCases,
   parseMessages,
   parseQuickReplies,
   parseTile,
@@ -146,6 +147,8 @@ export class ConsoleApp {
     this.casePanel = new CasePanelView({
       loadFiles: (id) => void this.loadFiles(id),
       download: (f) => void this.download(f),
+      loadOtherCases: (c) => void this.loadOtherCases(c),
+      openCase: (id) => this.openCase(id),
     });
 
     const top = h(
@@ -503,6 +506,20 @@ export class ConsoleApp {
       this.casePanel.setFiles(caseId, parseCaseFiles(body));
     } catch {
       this.casePanel.setFiles(caseId, []);
+    }
+  }
+
+  /** The Contact's open Cases that case-service lets me see (its rules, not the console's). */
+  private async loadOtherCases(c: Case): Promise<void> {
+    if (c.contact.id === null) return;
+    try {
+      const { body } = await requestJson(
+        this.api(`/api/cases?contactId=${encodeURIComponent(c.contact.id)}`),
+        { token: () => this.deps.auth.token() },
+      );
+      this.casePanel.setOtherCases(c.caseId, parseCases(body));
+    } catch {
+      this.casePanel.setOtherCases(c.caseId, []);
     }
   }
 

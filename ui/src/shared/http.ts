@@ -26,6 +26,8 @@ export interface JsonRequest {
   body?: unknown;
   token?: TokenSource;
   signal?: AbortSignal;
+  /** Extra request headers (e.g. Idempotency-Key). */
+  headers?: Record<string, string>;
 }
 
 async function authHeader(token: TokenSource | undefined): Promise<Record<string, string>> {
@@ -51,6 +53,7 @@ export async function requestJson(
 ): Promise<{ status: number; body: unknown }> {
   const headers: Record<string, string> = {
     Accept: 'application/json',
+    ...req.headers,
     ...(await authHeader(req.token)),
   };
   const init: RequestInit = { method: req.method ?? 'GET', headers, credentials: 'omit' };

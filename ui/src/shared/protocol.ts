@@ -33,6 +33,11 @@ export interface Case {
   contact: Contact;
   createdAt: string;
   lastSeq: number;
+  /**
+   * True only when the chat started with an identity token signed by the host site; false when
+   * the email was only typed (agents see "email not verified"). Absent on the wire = false.
+   */
+  emailVerified: boolean;
 }
 
 export interface FileRef {
@@ -191,7 +196,19 @@ export function parseCase(v: unknown): Case | null {
     contact,
     createdAt,
     lastSeq: seqOf(v.lastSeq) ?? 0,
+    emailVerified: v.emailVerified === true,
   };
+}
+
+/** `GET /api/cases?contactId=` answers a list of Cases; malformed items are skipped. */
+export function parseCases(v: unknown): Case[] {
+  if (!Array.isArray(v)) return [];
+  const out: Case[] = [];
+  for (const item of v) {
+    const c = parseCase(item);
+    if (c) out.push(c);
+  }
+  return out;
 }
 
 export function parseFileRef(v: unknown): FileRef | null {
@@ -373,6 +390,8 @@ export interface ChatStarted {
   caseId: string;
   number: number;
   customerToken: string;
+  /** True when the start carried a valid identity token (docs/identity.md). */
+  emailVerified: boolean;
 }
 
 export function parseChatStarted(v: unknown): ChatStarted | null {
@@ -381,7 +400,7 @@ export function parseChatStarted(v: unknown): ChatStarted | null {
   const customerToken = id(v.customerToken);
   const number = num(v.number);
   if (caseId === null || customerToken === null) return null;
-  return { caseId, number: number ?? 0, customerToken };
+  return { caseId, number: number ?? 0, customerToken, emailVerified: v.emailVerified === true };
 }
 
 /** `POST /api/files` answers this. */

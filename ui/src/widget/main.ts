@@ -1,14 +1,25 @@
 /**
  * widget.js: the one script tag a site adds,
  *   <script src="https://chat.example.com/widget.js" data-chat-origin="https://chat.example.com" async></script>
- * data-chat-origin is optional (default: where the script came from).
+ * data-chat-origin is optional (default: where the script came from). A site that knows its
+ * signed-in user adds data-identity="<token signed by its backend>" or calls
+ * window.ChatCases.identify(tokenOrFunction) (docs/identity.md); `chatcases:ready` fires on
+ * document once window.ChatCases exists.
  */
 import css from '../styles/widget.css?inline';
+import type { IdentitySource } from './identity';
 import { Widget } from './widget';
+
+/** The widget's public API on the host page. */
+export interface ChatCasesApi {
+  /** A token signed by the site's backend, a function returning a fresh one, or null (signed out). */
+  identify(source: IdentitySource): void;
+}
 
 declare global {
   interface Window {
     __chatCasesWidget?: Widget;
+    ChatCases?: ChatCasesApi;
   }
 }
 
@@ -39,8 +50,13 @@ function boot(): void {
   } catch {
     storage = null; // blocked (e.g. third-party storage rules): the chat works without reloads
   }
-  const widget = new Widget({ chatOrigin: chatOrigin(scriptTag()), storage, css });
+  const script = scriptTag();
+  const widget = new Widget({ chatOrigin: chatOrigin(script), storage, css });
   window.__chatCasesWidget = widget;
+  const identity = script?.dataset.identity;
+  if (identity) widget.identify(identity);
+  window.ChatCases = { identify: (source) => widget.identify(source) };
+  document.dispatchEvent(new CustomEvent('chatcases:ready'));
   const mount = () => widget.mount(document.body);
   if (document.body) mount();
   else document.addEventListener('DOMContentLoaded', mount, { once: true });

@@ -34,6 +34,7 @@ import {
   type WidgetSession,
 } from './session';
 import { PreviewCache } from '../shared/previews';
+import { HostIdentity, identityClaims, isIdentityRefusal, type IdentitySource } from './identity';
 
 export interface WidgetDeps {
   /** The gateway's origin (REST and socket). */
@@ -84,6 +85,9 @@ export class Widget {
   private readonly pending = new PendingSends<CustomerFrame>();
   private readonly previews = new PreviewCache();
   private everConnected = false;
+  private readonly identity = new HostIdentity();
+  /** Idempotency-Key of the start being attempted; kept across retries, dropped on success. */
+  private startKey: string | null = null;
   private probing = false;
 
   private readonly launcher: HTMLButtonElement;
@@ -395,6 +399,23 @@ export class Widget {
 
   // ------------------------------------------------------------------------- starting a chat
 
+  /**
+   * The host site says who its signed-in user is (docs/identity.md): a token, or a function that
+   * returns a fresh one. The next chat start carries it; null forgets it (signed out).
+   */
+  identify(source: IdentitySource): void {
+    this.identity.set(source);
+    void this.identity.token().then((t) => {
+      const claims = t ? identityClaims(t) : null;
+      if (!claims || this.session.chat) return;
+      for (const f of FIELDS) {
+        const input = this.inputs.get(f.key);
+        const value = claims[f.key];
+        if (input && value) input.value = value;
+      }
+    });
+  }
+
   private async start(): Promise<void> {
     const profile: Profile = {
       email: this.inputs.get('email')?.value.trim() ?? '',
@@ -405,10 +426,14 @@ export class Widget {
     if (this.setFieldErrors(validateProfile(profile))) return;
     this.submit.disabled = true;
     try {
+      this.startKey ??= newId();
+      const identity = await this.identity.token();
       const { body } = await requestJson(this.url('/api/chats'), {
         method: 'POST',
-        body: { ...profile, channel: 'WEB_CONNECT' },
+        headers: { 'Idempotency-Key': this.startKey },
+        body: { ...profile, channel: 'WEB_CONNECT', ...(identity ? { identity } : {}) },
       });
+      this.startKey = null;
       const started = parseChatStarted(body);
       if (!started) throw new Error('unexpected answer');
       this.session.chat = {
@@ -431,6 +456,16 @@ export class Widget {
         }
         this.setFieldErrors(errors);
         if (other.length > 0) this.showFormError(other.join(' '));
+      } else if (
+        e instanceof ApiError &&
+        e.status === 401 &&
+        isIdentityRefusal(e.problem.code ?? '')
+      ) {
+        // The site's sign-in could not be confirmed (expired, wrong key): go on as a guest.
+        this.identity.set(null);
+        this.showFormError(
+          'We could not confirm your sign-in. Start the chat again to continue as a guest.',
+        );
       } else if (e instanceof ApiError && e.status === 429) {
         const wait = e.retryAfterSeconds
           ? ` Please try again in ${e.retryAfterSeconds} seconds.`

@@ -2,11 +2,16 @@
 import { h, replaceChildren, setText } from '../../shared/dom';
 import { formatDateTime, formatSize, fullName } from '../../shared/format';
 import type { Case, CaseFile, FileRef } from '../../shared/protocol';
+import { UNVERIFIED_HINT, otherOpenCases, unverifiedMark } from '../verification';
 
 export interface CasePanelActions {
   /** The Files tab became visible (load or refresh the list). */
   loadFiles(caseId: string): void;
   download(file: FileRef): void;
+  /** The Case panel shows a Case of a known Contact: load that Contact's open Cases. */
+  loadOtherCases(c: Case): void;
+  /** Open another Case from the list. */
+  openCase(caseId: string): void;
 }
 
 type Tab = 'details' | 'files';
@@ -21,6 +26,9 @@ export class CasePanelView {
   private readonly tabDetails: HTMLButtonElement;
   private readonly tabFiles: HTMLButtonElement;
   private readonly fields = new Map<string, HTMLElement>();
+  private readonly emailMark: HTMLElement;
+  private readonly others: HTMLElement;
+  private readonly othersList: HTMLUListElement;
   private current: Case | null = null;
   private tab: Tab = 'details';
 
@@ -41,6 +49,24 @@ export class CasePanelView {
       this.fields.set(key, dd);
       dl.append(h('dt', null, label), dd);
     }
+    this.emailMark = h(
+      'p',
+      { class: 'unverified', 'data-testid': 'case-email-unverified', title: UNVERIFIED_HINT },
+      '',
+    );
+    this.emailMark.hidden = true;
+    this.othersList = h('ul', { class: 'other-cases', 'data-testid': 'other-cases-list' });
+    this.others = h(
+      'section',
+      {
+        class: 'other-cases__section',
+        'data-testid': 'other-cases',
+        'aria-label': 'Other open Cases',
+      },
+      h('h3', { class: 'other-cases__title' }, 'Other open Cases of this Contact'),
+      this.othersList,
+    );
+    this.others.hidden = true;
     this.details = h(
       'div',
       {
@@ -49,7 +75,9 @@ export class CasePanelView {
         id: 'case-tab-details',
         'aria-labelledby': 'tab-details',
       },
+      this.emailMark,
       dl,
+      this.others,
     );
     this.filesList = h('ul', { class: 'files', 'data-testid': 'files-list' });
     this.files = h(
@@ -88,14 +116,55 @@ export class CasePanelView {
     if (c === null) return;
     this.set('contact-name', fullName(c.contact));
     this.set('contact-email', c.contact.email);
+    const mark = unverifiedMark(c);
+    setText(this.emailMark, mark ?? '');
+    this.emailMark.hidden = mark === null;
     this.set('case-number', String(c.number));
     this.set('channel', CHANNELS[c.channel] ?? c.channel);
     this.set('status', c.status);
     this.set('owner', c.owner ? fullName(c.owner) : 'Unassigned');
     if (changed) {
       replaceChildren(this.filesList);
+      replaceChildren(this.othersList);
+      this.others.hidden = true;
       if (this.tab === 'files') this.actions.loadFiles(c.caseId);
+      if (c.contact.id !== null) this.actions.loadOtherCases(c);
     }
+  }
+
+  /** The Contact's open Cases (as case-service answered for me); the current one is left out. */
+  setOtherCases(caseId: string, cases: Case[]): void {
+    const current = this.current;
+    if (current === null || caseId !== current.caseId) return;
+    const others = otherOpenCases(cases, current);
+    this.others.hidden = others.length === 0;
+    replaceChildren(
+      this.othersList,
+      ...others.map((o) => {
+        const open = h(
+          'button',
+          {
+            type: 'button',
+            class: 'link',
+            'data-testid': 'other-case',
+            'data-case-id': o.caseId,
+          },
+          `Case ${o.number}`,
+        );
+        open.addEventListener('click', () => this.actions.openCase(o.caseId));
+        const mark = unverifiedMark(o);
+        return h(
+          'li',
+          { class: 'other-cases__row' },
+          open,
+          h(
+            'span',
+            { class: 'files__meta' },
+            `${o.status} · ${formatDateTime(o.createdAt)}${mark ? ` · ${mark.toLowerCase()}` : ''}`,
+          ),
+        );
+      }),
+    );
   }
 
   setFiles(caseId: string, files: CaseFile[]): void {

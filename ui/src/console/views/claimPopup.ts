@@ -2,6 +2,7 @@
 import { h } from '../../shared/dom';
 import { fullName } from '../../shared/format';
 import type { Case } from '../../shared/protocol';
+import { UNVERIFIED_HINT, unverifiedMark } from '../verification';
 
 export interface ClaimChoice {
   onClaim(): void;
@@ -46,6 +47,7 @@ export class ClaimPopup {
         { class: 'popup__title', id: titleId },
         `Case ${c.number}: ${fullName(c.contact) || c.contact.email}`,
       ),
+      ...unverifiedNote(c),
       h('p', { class: 'popup__text' }, 'Claim this chat, or read it and leave it unassigned.'),
       h('div', { class: 'popup__actions' }, claim, leave),
     );
@@ -93,4 +95,16 @@ export class ClaimPopup {
     this.el?.remove();
     this.el = null;
   }
+}
+
+function unverifiedNote(c: Case): HTMLElement[] {
+  const mark = unverifiedMark(c);
+  if (mark === null) return [];
+  return [
+    h(
+      'p',
+      { class: 'unverified', 'data-testid': 'claim-unverified', title: UNVERIFIED_HINT },
+      `${c.contact.email}: ${mark.toLowerCase()}`,
+    ),
+  ];
 }

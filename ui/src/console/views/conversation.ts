@@ -3,6 +3,7 @@
  * Quick Replies, file sending (button and drag-and-drop, with progress) and the Claim / Resolve
  * actions. Mine are gray, everyone else's blue, system messages distinct.
  */
+import { UNVERIFIED_HINT, UNVERIFIED_LABEL, unverifiedMark } from '../verification';
 import { h, replaceChildren, setText } from '../../shared/dom';
 import { fullName } from '../../shared/format';
 import type { Agent, Case, FileRef, Message, QuickReply } from '../../shared/protocol';
@@ -41,6 +42,7 @@ export class ConversationView {
   readonly el: HTMLElement;
   private readonly title: HTMLElement;
   private readonly subtitle: HTMLElement;
+  private readonly unverified: HTMLElement;
   private readonly claimBtn: HTMLButtonElement;
   private readonly resolveBtn: HTMLButtonElement;
   private readonly list: HTMLOListElement;
@@ -63,6 +65,12 @@ export class ConversationView {
     this.me = me;
     this.title = h('h2', { class: 'conv__title', 'data-testid': 'conversation-title' });
     this.subtitle = h('p', { class: 'conv__subtitle', 'data-testid': 'conversation-status' });
+    this.unverified = h(
+      'span',
+      { class: 'unverified', 'data-testid': 'conversation-unverified', title: UNVERIFIED_HINT },
+      UNVERIFIED_LABEL,
+    );
+    this.unverified.hidden = true;
     this.claimBtn = h(
       'button',
       {
@@ -174,7 +182,7 @@ export class ConversationView {
       h(
         'header',
         { class: 'conv__header' },
-        h('div', { class: 'conv__heading' }, this.title, this.subtitle),
+        h('div', { class: 'conv__heading' }, this.title, this.unverified, this.subtitle),
         h('div', { class: 'conv__actions' }, this.claimBtn, this.resolveBtn),
       ),
       this.empty,
@@ -217,6 +225,7 @@ export class ConversationView {
     this.empty.hidden = false;
     setText(this.title, '');
     setText(this.subtitle, '');
+    this.unverified.hidden = true;
     this.claimBtn.hidden = true;
     this.resolveBtn.hidden = true;
     this.composerBox.hidden = true;
@@ -231,6 +240,7 @@ export class ConversationView {
     setText(this.title, fullName(c.contact) || c.contact.email || 'Customer');
     const owner = c.owner ? `owner ${fullName(c.owner)}` : 'unassigned';
     setText(this.subtitle, `Case ${c.number} · ${c.status} · ${owner}`);
+    this.unverified.hidden = unverifiedMark(c) === null;
     this.el.dataset.mode = this.mode;
     this.el.dataset.caseId = c.caseId;
     this.claimBtn.hidden = c.status !== 'NEW';

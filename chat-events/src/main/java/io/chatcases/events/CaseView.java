@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * The one wire shape of a Case: REST responses, the sockets' first frames and every case event
- * carry it whole, so consumers keep no state to route or render an event.
+ * carry it whole, so consumers keep no state to route or render an event. {@code emailVerified} is
+ * false when the chat started with a typed email only (no identity token from the host site).
  */
 public record CaseView(
         UUID caseId,
@@ -15,7 +16,8 @@ public record CaseView(
         Person owner,
         ContactView contact,
         Instant createdAt,
-        long lastSeq) {
+        long lastSeq,
+        boolean emailVerified) {
 
     /** An agent as customers and colleagues see them. */
     public record Person(String id, String firstName, String lastName) {}

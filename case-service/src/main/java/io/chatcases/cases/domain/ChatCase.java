@@ -71,6 +71,13 @@ public class ChatCase extends PanacheEntityBase {
     @Column(name = "last_customer_seq")
     public long lastCustomerSeq;
 
+    /**
+     * True only when the chat started with an identity token signed by the host site; a typed email
+     * alone is a claim, shown to agents as "email not verified".
+     */
+    @Column(name = "email_verified")
+    public boolean emailVerified;
+
     public String contactName() {
         String name =
                 ((contactFirstName == null ? "" : contactFirstName)

@@ -2,9 +2,11 @@ package io.chatcases.cases.rest;
 
 import io.chatcases.cases.client.ContactMatcher;
 import io.chatcases.cases.domain.Channel;
+import io.chatcases.cases.domain.StartKeys;
 import io.chatcases.cases.messaging.OutboxRelay;
 import io.chatcases.cases.service.ApiException;
 import io.chatcases.cases.service.CaseService;
+import io.chatcases.cases.service.ChatStarts;
 import io.chatcases.cases.service.Views;
 import io.chatcases.events.CaseView;
 import io.chatcases.events.MessageView;
@@ -14,6 +16,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,12 +31,22 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/cases")
 public class CaseResource {
     @Inject CaseService cases;
+    @Inject ChatStarts starts;
     @Inject ContactMatcher contacts;
     @Inject OutboxRelay relay;
     @Inject Callers callers;
 
-    /** The pre-chat form, as the gateway forwards it. */
-    public record StartChat(String email, String firstName, String lastName, String channel) {}
+    /**
+     * The pre-chat form, as the gateway forwards it. {@code emailVerified} is true only when the
+     * gateway checked an identity token signed by the host site for this email; only services (the
+     * gateway) and admins may call this, so a customer can never set it.
+     */
+    public record StartChat(
+            String email,
+            String firstName,
+            String lastName,
+            String channel,
+            Boolean emailVerified) {}
 
     /** A read mark to set; null seq = up to the Case's last message. */
     public record ReadRequest(Long seq) {}
@@ -44,18 +57,56 @@ public class CaseResource {
     @POST
     @RolesAllowed({Roles.SERVICE, Roles.ADMIN})
     @Operation(
-            summary = "Start a chat (201) or resume the Contact's open Case on the channel (200)")
-    public Uni<Response> start(StartChat form) {
+            summary =
+                    "Start a chat: 201 with a new Case; 200 when a verified start resumes the"
+                            + " Contact's open verified Case or an Idempotency-Key repeats")
+    public Uni<Response> start(
+            StartChat form, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         Channel channel = parse(form);
+        if (idempotencyKey != null && !StartKeys.valid(idempotencyKey)) {
+            throw ApiException.badInput(
+                    "Idempotency-Key", "Idempotency-Key is 1 to 200 visible ASCII characters.");
+        }
+        boolean verified = Boolean.TRUE.equals(form.emailVerified());
         return contacts.match(form.email(), form.firstName(), form.lastName())
-                .chain(match -> cases.start(channel, match))
+                .chain(
+                        match ->
+                                starts.start(
+                                        new ChatStarts.StartRequest(
+                                                channel, match, verified, idempotencyKey)))
                 .invoke(relay::wake)
                 .map(
                         started ->
                                 Response.status(started.created() ? 201 : 200)
                                         .location(URI.create("/cases/" + started.kase().id))
+                                        .header(ANSWERED_AT, started.answeredAt().toString())
                                         .entity(Views.of(started.kase()))
                                         .build());
+    }
+
+    /**
+     * When this start was first answered (ISO-8601): the gateway signs the customer token with it,
+     * so a repeated Idempotency-Key gets the very same token.
+     */
+    public static final String ANSWERED_AT = "Chat-Start-Answered-At";
+
+    @GET
+    @RolesAllowed({Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
+    @Operation(
+            summary =
+                    "Open Cases of a Contact that the caller may see, newest first (the Case"
+                            + " panel's other open Cases)")
+    public Uni<List<CaseView>> openOfContact(
+            @QueryParam("contactId") UUID contactId,
+            @QueryParam("limit") @DefaultValue("20") int limit) {
+        if (contactId == null) {
+            throw ApiException.badInput("contactId", "contactId is required.");
+        }
+        if (limit < 1 || limit > 100) {
+            throw ApiException.badInput("limit", "limit must be between 1 and 100.");
+        }
+        return cases.openCasesOfContact(contactId, callers.current(), limit)
+                .map(list -> list.stream().map(Views::of).toList());
     }
 
     private static Channel parse(StartChat form) {

@@ -22,42 +22,18 @@ import java.util.UUID;
 public class CaseService {
     @Inject Outbox outbox;
     @Inject SystemMessages systemMessages;
+    @Inject ChatStarts starts;
 
     /** The Contact a chat was matched to, or the entered data when matching was impossible. */
     public record ContactMatch(
             UUID contactId, String email, String firstName, String lastName, String initials) {}
 
-    /** A started chat: the Case and whether this call created it. */
-    public record Started(ChatCase kase, boolean created) {}
-
     /**
-     * Starts a chat: always a new Case. A Contact may have several open Cases; which start may
-     * resume an existing one is the gateway's decision (proof of identity), not the email's.
+     * Starts a chat from a typed email: always a NEW Case, email not verified. Kept for callers
+     * that have no identity or key (tests, fixtures); {@link ChatStarts} holds the rules.
      */
-    @WithTransaction
-    public Uni<Started> start(Channel channel, ContactMatch contact) {
-        UUID id = UUID.randomUUID();
-        // A native insert, then a read: the number comes from the database's sequence.
-        String sql =
-                "INSERT INTO chat_case (id, channel, status, contact_id, contact_email,"
-                        + " contact_first_name, contact_last_name, contact_initials, created_at)"
-                        + " VALUES (?1, ?2, 'NEW', ?3, ?4, ?5, ?6, ?7, ?8)";
-        return Panache.getSession()
-                .chain(
-                        s ->
-                                s.createNativeQuery(sql)
-                                        .setParameter(1, id)
-                                        .setParameter(2, channel.name())
-                                        .setParameter(3, contact.contactId())
-                                        .setParameter(4, contact.email())
-                                        .setParameter(5, contact.firstName())
-                                        .setParameter(6, contact.lastName())
-                                        .setParameter(7, contact.initials())
-                                        .setParameter(8, Instant.now())
-                                        .executeUpdate())
-                .chain(() -> ChatCase.<ChatCase>findById(id))
-                .call(c -> outbox.caseEvent(EventTypes.CASE_CREATED, c))
-                .map(c -> new Started(c, true));
+    public Uni<ChatStarts.Started> start(Channel channel, ContactMatch contact) {
+        return starts.start(new ChatStarts.StartRequest(channel, contact, false, null));
     }
 
     /** Claim result: the Case after the call and whether this call won it. */
@@ -204,6 +180,31 @@ public class CaseService {
                                                 after)
                                         .page(0, limit)
                                         .list());
+    }
+
+    /**
+     * The open Cases of a Contact that the caller may see, newest first (the Case panel's "other
+     * open Cases"); at most {@code limit}.
+     */
+    @WithSession
+    public Uni<List<ChatCase>> openCasesOfContact(UUID contactId, Caller caller, int limit) {
+        return ChatCase.<ChatCase>find(
+                        "contactId = ?1 and status in ?2 order by createdAt desc",
+                        contactId,
+                        List.of(CaseStatus.NEW, CaseStatus.READY))
+                .page(0, limit)
+                .list()
+                .map(
+                        list ->
+                                list.stream()
+                                        .filter(
+                                                c ->
+                                                        CaseTransitions.mayRead(
+                                                                c.status,
+                                                                c.ownerId,
+                                                                caller.id(),
+                                                                caller.seesAll()))
+                                        .toList());
     }
 
     /** The Case when the caller may read it: 404 when missing, 403 when not theirs to see. */

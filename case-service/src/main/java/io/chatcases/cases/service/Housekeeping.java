@@ -26,6 +26,7 @@ public class Housekeeping {
     @Inject Outbox outbox;
     @Inject OutboxRelay relay;
     @Inject ContactMatcher matcher;
+    @Inject ChatStarts starts;
 
     /** How long after its resolution a Case closes (default 14 days). */
     @ConfigProperty(name = "cases.close-after", defaultValue = "P14D")
@@ -67,6 +68,12 @@ public class Housekeeping {
                 .collect()
                 .asList()
                 .replaceWithVoid();
+    }
+
+    /** Idempotency-Keys of chat starts live 24 h; the table keeps only live ones. */
+    @Scheduled(every = "${cases.start-key-check:1h}", delayed = "20s")
+    Uni<Void> forgetExpiredStartKeys() {
+        return starts.forgetExpiredKeys(Instant.now()).replaceWithVoid();
     }
 
     @Scheduled(every = "${cases.match-retry:30s}", delayed = "30s")

@@ -27,7 +27,8 @@ public final class Views {
                         c.contactInitials,
                         c.contactEmail),
                 c.createdAt,
-                c.lastSeq);
+                c.lastSeq,
+                c.emailVerified);
     }
 
     public static MessageView of(Message m) {

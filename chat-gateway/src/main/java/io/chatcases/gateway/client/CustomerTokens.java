@@ -3,11 +3,13 @@ package io.chatcases.gateway.client;
 import io.chatcases.gateway.config.GatewayConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -48,13 +50,27 @@ public class CustomerTokens {
 
     /** A token for the customer of {@code caseId}. */
     public String issue(UUID caseId) {
+        return issue(caseId, Instant.now());
+    }
+
+    /**
+     * A token for the customer of {@code caseId}, issued at {@code issuedAt} (second precision).
+     * The same Case and time always give the same token (HS256 is deterministic and the id is
+     * derived from both): a chat start repeated with the same Idempotency-Key returns the token the
+     * first answer had.
+     */
+    public String issue(UUID caseId, Instant issuedAt) {
+        long iat = issuedAt.getEpochSecond();
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
         claims.setAudience(AUDIENCE);
         claims.setSubject(caseId.toString());
-        claims.setGeneratedJwtId();
-        claims.setIssuedAtToNow();
-        claims.setExpirationTimeMinutesInTheFuture(config.customerToken().ttl().toSeconds() / 60f);
+        claims.setJwtId(
+                UUID.nameUUIDFromBytes((caseId + "@" + iat).getBytes(StandardCharsets.UTF_8))
+                        .toString());
+        claims.setIssuedAt(NumericDate.fromSeconds(iat));
+        claims.setExpirationTime(
+                NumericDate.fromSeconds(iat + config.customerToken().ttl().toSeconds()));
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);

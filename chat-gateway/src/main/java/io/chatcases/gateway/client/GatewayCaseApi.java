@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,11 +22,17 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Path("/cases")
 public interface GatewayCaseApi {
 
-    /** The pre-chat form. */
-    record StartChat(String email, String firstName, String lastName, String channel) {}
+    /** The pre-chat form; {@code emailVerified} only after the gateway checked an identity. */
+    record StartChat(
+            String email,
+            String firstName,
+            String lastName,
+            String channel,
+            boolean emailVerified) {}
 
+    /** 201 new Case, 200 resumed or repeated; header Chat-Start-Answered-At. */
     @POST
-    Uni<Response> start(StartChat form);
+    Uni<Response> start(StartChat form, @HeaderParam("Idempotency-Key") String idempotencyKey);
 
     @GET
     @Path("/{id}")

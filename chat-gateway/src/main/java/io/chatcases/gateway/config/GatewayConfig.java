@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The gateway's own settings (prefix {@code gateway}). */
 @ConfigMapping(prefix = "gateway")
@@ -48,6 +49,48 @@ public interface GatewayConfig {
 
     /** Where the public REST paths go. */
     Upstreams upstreams();
+
+    /** Identity tokens signed by host sites (proof of a customer's email at chat start). */
+    Identity identity();
+
+    /** Host-site identity settings, one secret per channel. */
+    interface Identity {
+        /** Web Connect (the widget): secret shared with the host site's backend. */
+        ChannelSecret webConnect();
+
+        /** Support SDK apps: secret shared with the app's backend. */
+        ChannelSecret supportSdk();
+
+        /**
+         * Longest lifetime (exp - iat) an identity token may have. Identity tokens are signed per
+         * page view or app start; a longer one is refused, so a leaked token is soon useless.
+         */
+        @WithDefault("PT10M")
+        Duration maxLifetime();
+
+        /** The local demo's signing endpoint (never in production). */
+        DemoSigner demoSigner();
+    }
+
+    /** A channel's identity secret. */
+    interface ChannelSecret {
+        /**
+         * HMAC-SHA256 key, at least 32 bytes, from a secret (environment) in production. Absent:
+         * the channel accepts no identity tokens (every start is "email not verified").
+         */
+        Optional<String> secret();
+    }
+
+    /** The demo page's "signed-in shopper": signs identity tokens like a host backend would. */
+    interface DemoSigner {
+        /**
+         * Off by default; deploy/local/up.sh turns it on. Even when on, it only signs while the Web
+         * Connect secret is a local default (starts with {@code local-only-}), so a production
+         * deployment with a real secret cannot expose a signer by a stray flag.
+         */
+        @WithDefault("false")
+        boolean enabled();
+    }
 
     /** Customer token settings. */
     interface CustomerTokens {

@@ -1,6 +1,5 @@
 package io.chatcases.gateway.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.chatcases.gateway.client.CustomerTokens;
 import io.chatcases.gateway.client.GatewayCaseApi;
 import io.smallrye.mutiny.Uni;
@@ -34,15 +33,26 @@ public class ChatResource {
 
     @Inject CustomerTokens tokens;
     @Inject StartRateLimit rateLimit;
+    @Inject ChatStarter starter;
     @RestClient GatewayCaseApi cases;
 
-    /** The pre-chat form. */
-    public record StartChat(String email, String firstName, String lastName, String channel) {}
+    /**
+     * The pre-chat form. {@code identity}: optional HS256 token signed by the host site's backend
+     * (docs/identity.md); the only thing besides a Case's own customer token that resumes a Case.
+     */
+    public record StartChat(
+            String email, String firstName, String lastName, String channel, String identity) {}
 
     @POST
     @Operation(
-            summary = "Start a chat (201) or resume the open one (200); returns a customer token")
-    public Uni<Response> start(StartChat form, @Context HttpServerRequest request) {
+            summary =
+                    "Start a chat: 201 with a new Case; 200 when a valid identity resumes the"
+                            + " Contact's open verified Case or an Idempotency-Key repeats;"
+                            + " 401 for a refused identity")
+    public Uni<Response> start(
+            StartChat form,
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @Context HttpServerRequest request) {
         if (!rateLimit.allow(request.remoteAddress().hostAddress())) {
             return Uni.createFrom()
                     .item(
@@ -62,26 +72,13 @@ public class ChatResource {
                                     .build());
         }
         String channel = form.channel() == null ? "WEB_CONNECT" : form.channel();
-        return cases.start(
-                        new GatewayCaseApi.StartChat(
-                                form.email().trim(),
-                                form.firstName().trim(),
-                                form.lastName().trim(),
-                                channel))
-                .map(
-                        r -> {
-                            JsonNode view = r.readEntity(JsonNode.class);
-                            UUID caseId = UUID.fromString(view.path("caseId").asText());
-                            return Response.status(r.getStatus())
-                                    .entity(
-                                            Map.of(
-                                                    "caseId", caseId,
-                                                    "number", view.path("number").asLong(),
-                                                    "customerToken", tokens.issue(caseId)))
-                                    .build();
-                        })
-                .onFailure(WebApplicationException.class)
-                .recoverWithItem(Problems::passThrough);
+        return starter.start(
+                form.email().trim(),
+                form.firstName().trim(),
+                form.lastName().trim(),
+                channel,
+                form.identity(),
+                idempotencyKey);
     }
 
     private static List<Map<String, String>> validate(StartChat form) {
