@@ -5,9 +5,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.chatcases.cases.domain.Channel;
+import io.chatcases.cases.domain.StartKeys;
+import io.chatcases.cases.service.ChatStarts;
+import io.chatcases.cases.support.Fixtures;
 import io.chatcases.testing.Tokens;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -50,6 +57,46 @@ class IdempotencyKeyTest {
         again.then().statusCode(200).body("caseId", equalTo(first.path("caseId")));
         assertEquals(
                 first.header("Chat-Start-Answered-At"), again.header("Chat-Start-Answered-At"));
+    }
+
+    @Inject ChatStarts starts;
+
+    /** Back-dates every key of this email's scope by 25 hours (as if a day had passed). */
+    private static void age(String key, String email) {
+        String scope = StartKeys.scope(key, email, Channel.WEB_CONNECT);
+        int updated =
+                Fixtures.await(
+                        () ->
+                                Panache.withTransaction(
+                                        () ->
+                                                Panache.getSession()
+                                                        .chain(
+                                                                s ->
+                                                                        s.createNativeQuery(
+                                                                                        "UPDATE chat_start_key SET created_at = created_at - interval '25 hours' WHERE scope = ?1")
+                                                                                .setParameter(
+                                                                                        1, scope)
+                                                                                .executeUpdate())));
+        assertEquals(1, updated);
+    }
+
+    @Test
+    void anExpiredKeyStartsAfreshAndIsForgotten() {
+        String email = "expired-" + UUID.randomUUID() + "@example.com";
+        String key = UUID.randomUUID().toString();
+        String first = start(email, key).then().statusCode(201).extract().path("caseId");
+        age(key, email);
+        String second =
+                start(email, key)
+                        .then()
+                        .statusCode(201)
+                        .body("caseId", not(equalTo(first)))
+                        .extract()
+                        .path("caseId");
+        start(email, key).then().statusCode(200).body("caseId", equalTo(second));
+        age(key, email);
+        int forgotten = Fixtures.await(() -> starts.forgetExpiredKeys(Instant.now()));
+        assertEquals(true, forgotten >= 1, "forgotten " + forgotten);
     }
 
     @Test

@@ -37,6 +37,7 @@ public class IdentityTokens {
     private static final Pattern ROUGH_EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
     private static final int MIN_SECRET_BYTES = 32;
     private static final int CLOCK_SKEW_SECONDS = 30;
+    private static final int MAX_NAME = 100;
 
     private final Map<Channel, JwtConsumer> consumers = new EnumMap<>(Channel.class);
     private final long maxLifetimeSeconds;
@@ -126,14 +127,24 @@ public class IdentityTokens {
                 throw new IdentityRefused(
                         Code.IDENTITY_INVALID, "The identity token has no valid email claim.");
             }
-            return new HostIdentity(
-                    email,
-                    string(claims, "given_name"),
-                    string(claims, "family_name"),
-                    claims.getSubject());
+            String given = string(claims, "given_name");
+            String family = string(claims, "family_name");
+            if (!fitsName(given) || !fitsName(family)) {
+                throw new IdentityRefused(
+                        Code.IDENTITY_INVALID,
+                        "given_name and family_name are at most 100 characters, without control"
+                                + " characters.");
+            }
+            return new HostIdentity(email, given, family, claims.getSubject());
         } catch (MalformedClaimException e) {
             throw new IdentityRefused(Code.IDENTITY_INVALID, "The identity token is malformed.");
         }
+    }
+
+    /** The same bounds as a typed name (case-service stores 100 characters). */
+    private static boolean fitsName(String name) {
+        return name == null
+                || (name.length() <= MAX_NAME && name.chars().noneMatch(Character::isISOControl));
     }
 
     private static String string(JwtClaims claims, String name) throws MalformedClaimException {

@@ -196,6 +196,26 @@ class IdentityTokensTest {
     }
 
     @Test
+    void namesBeyondWhatATypedNameMayBeAreRefused() {
+        assertEquals(
+                Code.IDENTITY_INVALID,
+                refusal(
+                        Channel.WEB_CONNECT,
+                        sign(
+                                WEB_SECRET,
+                                AlgorithmIdentifiers.HMAC_SHA256,
+                                Map.of("given_name", "x".repeat(101)))));
+        assertEquals(
+                Code.IDENTITY_INVALID,
+                refusal(
+                        Channel.WEB_CONNECT,
+                        sign(
+                                WEB_SECRET,
+                                AlgorithmIdentifiers.HMAC_SHA256,
+                                Map.of("family_name", "Evil\0Name"))));
+    }
+
+    @Test
     void aLongLivedOrExpLessTokenIsRefused() {
         long now = NumericDate.now().getValue();
         assertEquals(
