@@ -2,10 +2,6 @@
 -- the one-open-Case index made an ordinary reopen fail in the ingest consumer.
 DROP INDEX chat_case_one_open_idx;
 
--- The Contact's open Cases (renames, the Case panel's "other open Cases").
-CREATE INDEX chat_case_contact_open_idx ON chat_case (contact_id)
-    WHERE status IN ('NEW', 'READY');
-
 -- When the Contact view was last refreshed from contact.updated: an older event never overwrites a
 -- newer name (relays may publish one Contact's events out of order).
 ALTER TABLE chat_case ADD COLUMN contact_updated_at timestamptz;
