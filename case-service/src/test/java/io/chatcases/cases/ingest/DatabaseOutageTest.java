@@ -107,9 +107,14 @@ class DatabaseOutageTest {
         @Override
         public Map<String, String> start() {
             proxy = TcpProxy.start("127.0.0.1", 5432);
+            // The test database as configured, reached through the proxy.
+            String url =
+                    org.eclipse.microprofile.config.ConfigProvider.getConfig()
+                            .getOptionalValue("quarkus.datasource.reactive.url", String.class)
+                            .orElse("postgresql://127.0.0.1:5432/cases_test");
             return Map.of(
                     "quarkus.datasource.reactive.url",
-                    "postgresql://127.0.0.1:" + proxy.port() + "/cases_test");
+                    url.replace("127.0.0.1:5432", "127.0.0.1:" + proxy.port()));
         }
 
         @Override
