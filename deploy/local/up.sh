@@ -6,6 +6,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 source "$LOCAL_DIR/services.sh"
+source "$LOCAL_DIR/secrets.sh"
 
 build=auto
 [[ ${1:-} == --no-build ]] && build=no
@@ -27,6 +28,9 @@ if [[ $build == auto ]] && needs_build; then
 fi
 
 "$LOCAL_DIR/infra.sh" start
+ensure_local_secrets
+ensure_local_client
+mapfile -t secret_vars < <(secret_env)
 
 t_services=$(now_ms)
 for entry in "${SERVICES[@]}"; do
@@ -36,7 +40,9 @@ for entry in "${SERVICES[@]}"; do
   jar=$(service_jar "$name")
   [[ -f $jar ]] || die "$jar is missing: run without --no-build"
   # file-service keeps file bytes under the state folder, whatever the working directory.
-  start_bg "$name" "$LOG_DIR/$name.log" env FILES_LOCAL_ROOT="$STATE_DIR/files" java -Xmx256m -jar "$jar"
+  # Secrets by environment, as in production (the committed defaults are refused outside dev/test).
+  start_bg "$name" "$LOG_DIR/$name.log" env "${secret_vars[@]}" FILES_LOCAL_ROOT="$STATE_DIR/files" \
+    java -Xmx256m -jar "$jar"
 done
 for entry in "${SERVICES[@]}"; do
   name=${entry%%:*}; port=${entry##*:}

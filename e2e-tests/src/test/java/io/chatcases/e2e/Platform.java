@@ -94,6 +94,33 @@ public final class Platform {
     }
 
     /**
+     * The local platform's generated secrets ({@code deploy/local/secrets.sh} writes them to {@code
+     * $STATE_DIR/local-secrets.env}): extra replicas need the same ones, and tests that forge
+     * customer tokens sign with the same key.
+     */
+    static java.util.Map<String, String> localSecrets() {
+        String state = System.getenv("STATE_DIR");
+        Path file =
+                (state == null || state.isBlank()
+                                ? ROOT.resolve("deploy/local/.state")
+                                : Path.of(state))
+                        .resolve("local-secrets.env");
+        try {
+            java.util.Map<String, String> env = new java.util.HashMap<>();
+            for (String line : java.nio.file.Files.readAllLines(file)) {
+                int eq = line.indexOf('=');
+                if (eq > 0 && !line.startsWith("#")) {
+                    env.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+            return env;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(
+                    file + " is missing: start the platform with deploy/local/up.sh", e);
+        }
+    }
+
+    /**
      * Starts another gateway replica from the built jar on {@code port}; extra -D settings allowed.
      */
     static Process startGateway(int port, String... settings) {
@@ -106,8 +133,10 @@ public final class Platform {
         try {
             File log = ROOT.resolve("e2e-tests/target/gateway-" + port + ".log").toFile();
             log.getParentFile().mkdirs();
-            Process p =
-                    new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
+            ProcessBuilder builder =
+                    new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log);
+            builder.environment().putAll(localSecrets());
+            Process p = builder.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (System.nanoTime() < deadline) {
                 if (!p.isAlive()) {
