@@ -32,6 +32,7 @@ public class CustomerSocket {
     @Inject Sessions sessions;
     @Inject Sends sends;
     @Inject CustomerTokens tokens;
+    @Inject SocketLeases leases;
     @Inject MeterRegistry metrics;
     @RestClient GatewayCaseApi cases;
     @Inject io.chatcases.gateway.messaging.Signals signals;
@@ -72,6 +73,7 @@ public class CustomerSocket {
     public void open(WebSocketConnection connection) {
         UUID caseId = caseOf(connection.handshakeRequest());
         Session s = sessions.open(connection, Audience.Listener.customer(connection.id(), caseId));
+        leases.customer(s, caseId);
         cases.get(caseId)
                 .invoke(view -> s.send(Frames.frame("case", "case", view)))
                 .chain(view -> sessions.history(s, caseId, view, false))
@@ -140,6 +142,10 @@ public class CustomerSocket {
 
     @OnClose
     public void close(WebSocketConnection connection, CloseReason reason) {
+        Session s = sessions.get(connection);
+        if (s != null) {
+            leases.release(s);
+        }
         sessions.closed(connection);
         metrics.counter(
                         "chat.sockets.closed",

@@ -37,6 +37,9 @@ public final class Session {
     /** The Case the agent is in (solid tile, no badge), or null. */
     volatile UUID accessing;
 
+    /** This socket's lease in the shared socket caps (endpoint/SocketLeases), once granted. */
+    volatile UUID lease;
+
     Session(
             WebSocketConnection connection,
             Audience.Listener listener,

@@ -43,17 +43,25 @@ public class ChatResource {
     @Operation(
             summary = "Start a chat (201) or resume the open one (200); returns a customer token")
     public Uni<Response> start(StartChat form, @Context HttpServerRequest request) {
-        if (!rateLimit.allow(request.remoteAddress().hostAddress())) {
-            return Uni.createFrom()
-                    .item(
-                            Problems.response(
-                                            429,
-                                            "RATE_LIMITED",
-                                            "Too many chats started; retry later.",
-                                            List.of())
-                                    .header("Retry-After", "60")
-                                    .build());
-        }
+        return rateLimit
+                .allow(request)
+                .chain(
+                        allowed ->
+                                allowed
+                                        ? startAllowed(form)
+                                        : Uni.createFrom()
+                                                .item(
+                                                        Problems.response(
+                                                                        429,
+                                                                        "RATE_LIMITED",
+                                                                        "Too many chats started;"
+                                                                                + " retry later.",
+                                                                        List.of())
+                                                                .header("Retry-After", "60")
+                                                                .build()));
+    }
+
+    private Uni<Response> startAllowed(StartChat form) {
         List<Map<String, String>> violations = validate(form);
         if (!violations.isEmpty()) {
             return Uni.createFrom()
