@@ -7,6 +7,8 @@
 
 SECRETS_FILE="$STATE_DIR/local-secrets.env"
 LOCAL_CLIENT_ID=cx-platform-local
+# Chat starts per client address per minute on the local platform (e2e-tests' Platform uses the same).
+LOCAL_CHAT_STARTS_PER_MINUTE=300
 
 # ensure_local_secrets: writes the file once; later runs reuse it (tokens stay valid across restarts).
 ensure_local_secrets() {

@@ -41,7 +41,10 @@ for entry in "${SERVICES[@]}"; do
   [[ -f $jar ]] || die "$jar is missing: run without --no-build"
   # file-service keeps file bytes under the state folder, whatever the working directory.
   # Secrets by environment, as in production (the committed defaults are refused outside dev/test).
+  # Every local client comes from 127.0.0.1, and the chat-start window is shared by all gateway
+  # replicas: the test suites start more chats a minute than the production default (20) allows.
   start_bg "$name" "$LOG_DIR/$name.log" env "${secret_vars[@]}" FILES_LOCAL_ROOT="$STATE_DIR/files" \
+    GATEWAY_CHAT_STARTS_PER_MINUTE="${GATEWAY_CHAT_STARTS_PER_MINUTE:-$LOCAL_CHAT_STARTS_PER_MINUTE}" \
     java -Xmx256m -jar "$jar"
 done
 for entry in "${SERVICES[@]}"; do
