@@ -10,16 +10,21 @@ LOCAL_CLIENT_ID=cx-platform-local
 # Chat starts per client address per minute on the local platform (e2e-tests' Platform uses the same).
 LOCAL_CHAT_STARTS_PER_MINUTE=300
 
-# ensure_local_secrets: writes the file once; later runs reuse it (tokens stay valid across restarts).
+# ensure_local_secrets: adds each missing secret to the file once; later runs reuse them (tokens
+# stay valid across restarts). Identity secrets start with local-only- so that the demo page's
+# signer (which signs only with local-only secrets) works, yet no committed value is used.
 ensure_local_secrets() {
-  [[ -s $SECRETS_FILE ]] && return 0
   local rand; rand() { head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
-  (umask 077; {
-    echo "CUSTOMER_TOKEN_SECRET=$(rand)"
-    echo "CX_SERVICES_CLIENT_ID=$LOCAL_CLIENT_ID"
-    echo "CX_SERVICES_SECRET=$(rand)"
-  } >"$SECRETS_FILE")
-  log "generated local secrets in $SECRETS_FILE"
+  local line name added=0
+  (umask 077; touch "$SECRETS_FILE")
+  for line in "CUSTOMER_TOKEN_SECRET=$(rand)" "CX_SERVICES_CLIENT_ID=$LOCAL_CLIENT_ID" \
+    "CX_SERVICES_SECRET=$(rand)" "GATEWAY_IDENTITY_WEB_CONNECT_SECRET=local-only-$(rand)" \
+    "GATEWAY_IDENTITY_SUPPORT_SDK_SECRET=local-only-$(rand)"; do
+    name=${line%%=*}
+    grep -q "^$name=" "$SECRETS_FILE" || { echo "$line" >>"$SECRETS_FILE"; added=1; }
+  done
+  (( added )) && log "generated local secrets in $SECRETS_FILE"
+  return 0
 }
 
 # secret_env: prints the file's NAME=value lines (for `env`).

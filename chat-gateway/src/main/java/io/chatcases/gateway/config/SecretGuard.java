@@ -42,7 +42,10 @@ public class SecretGuard {
         int minBytes = config.getOptionalValue("secrets.min-bytes", Integer.class).orElse(32);
         Set<String> committed = committedValues();
         List<String> problems = new ArrayList<>();
-        for (String name : expand(settings, config.getPropertyNames())) {
+        List<String> known = new ArrayList<>();
+        config.getPropertyNames().forEach(known::add);
+        known.addAll(fromEnvironment(settings, System.getenv().keySet()));
+        for (String name : expand(settings, known)) {
             problem(name, config.getOptionalValue(name, String.class), committed, minBytes)
                     .ifPresent(problems::add);
         }
@@ -83,6 +86,35 @@ public class SecretGuard {
                     .filter(n -> !n.startsWith("%") && p.matcher(n).matches())
                     .sorted()
                     .forEach(names::add);
+        }
+        return names;
+    }
+
+    /**
+     * Names a {@code *} pattern may mean that only an environment variable sets (a channel no file
+     * names): {@code GATEWAY_IDENTITY_WEB_CONNECT_SECRET} gives {@code
+     * gateway.identity.web-connect.secret} for {@code gateway.identity.*.secret}.
+     */
+    static List<String> fromEnvironment(List<String> settings, Collection<String> envNames) {
+        List<String> names = new ArrayList<>();
+        for (String s : settings) {
+            int star = s.indexOf('*');
+            if (star < 0) {
+                continue;
+            }
+            String head = s.substring(0, star).toUpperCase().replaceAll("[^A-Z0-9]", "_");
+            String tail = s.substring(star + 1).toUpperCase().replaceAll("[^A-Z0-9]", "_");
+            Pattern p =
+                    Pattern.compile(
+                            Pattern.quote(head)
+                                    + "([A-Z0-9]+(?:_[A-Z0-9]+)*)"
+                                    + Pattern.quote(tail));
+            for (String env : envNames) {
+                var m = p.matcher(env);
+                if (m.matches()) {
+                    names.add(s.replace("*", m.group(1).toLowerCase().replace('_', '-')));
+                }
+            }
         }
         return names;
     }

@@ -69,4 +69,17 @@ class SecretGuardTest {
         assertTrue(committed.contains("local-only-customer-token-secret-change-me-0123456789"));
         assertTrue(committed.contains("cx-services-local-secret"));
     }
+
+    @Test
+    void aChannelOnlyTheEnvironmentNamesIsCheckedToo() {
+        assertEquals(
+                List.of("gateway.identity.web-connect.secret", "gateway.identity.sdk.secret"),
+                SecretGuard.fromEnvironment(
+                        List.of("gateway.identity.*.secret", "plain.secret"),
+                        List.of(
+                                "GATEWAY_IDENTITY_WEB_CONNECT_SECRET",
+                                "GATEWAY_IDENTITY_SDK_SECRET",
+                                "GATEWAY_IDENTITY_SECRET",
+                                "HOME")));
+    }
 }
