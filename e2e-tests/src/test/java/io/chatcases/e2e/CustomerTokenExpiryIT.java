@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * socket that lives no longer than its token (a replica issuing 4-second tokens).
  */
 class CustomerTokenExpiryIT {
-    static final int PORT = 8093;
+    static final int PORT = 8095;
     static Process replica;
 
     @BeforeAll

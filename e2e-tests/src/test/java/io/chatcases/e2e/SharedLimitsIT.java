@@ -17,13 +17,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Limits hold across replicas: two extra gateways (8091, 8092) behind a "load balancer" on
+ * Limits hold across replicas: two extra gateways (8096, 8097) behind a "load balancer" on
  * 127.0.0.1 (trusted, so X-Forwarded-For names the client) share the chat-start window and the
  * socket caps through the gateway database.
  */
 class SharedLimitsIT {
-    static final int A = 8091;
-    static final int B = 8092;
+    static final int A = 8096;
+    static final int B = 8097;
     static final String[] SETTINGS = {
         "-Dgateway.limits.trusted-proxies=127.0.0.1/32",
         "-Dgateway.chat-starts-per-minute=3",
