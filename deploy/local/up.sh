@@ -63,7 +63,7 @@ Chat Cases is up ($(elapsed "$t0")).
   Agent console   http://localhost:8080/
   Widget demo     http://localhost:8080/demo/
   Keycloak        http://localhost:8180/  (realm cx; demo agents alice, bob, carol / password = user name)
-  OpenAPI         http://localhost:808{0,1,2,3}/q/openapi
+  OpenAPI         http://localhost:908{0,1,2,3}/q/openapi  (management ports; also /q/metrics)
   Logs and PIDs   $STATE_DIR/{logs,pids}
 Stop it with deploy/local/down.sh
 INFO

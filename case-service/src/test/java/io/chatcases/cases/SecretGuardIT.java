@@ -28,6 +28,7 @@ class SecretGuardIT {
                         // Free port, the test database and topics, no migration, a group of its
                         // own: the run must touch nothing the local platform uses.
                         "-Dquarkus.http.port=0",
+                        "-Dquarkus.management.port=0",
                         "-Dquarkus.flyway.migrate-at-start=false",
                         "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/cases_test",
                         "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/cases_test",

@@ -94,6 +94,14 @@ public final class Platform {
     }
 
     /**
+     * The management port (metrics, OpenAPI) of a replica started on {@code port}: port + 2000,
+     * clear of the platform's own 9080-9083 and of Kafka's 9092/9093.
+     */
+    static int managementPort(int port) {
+        return port + 2000;
+    }
+
+    /**
      * The local platform's generated secrets ({@code deploy/local/secrets.sh} writes them to {@code
      * $STATE_DIR/local-secrets.env}): extra replicas need the same ones, and tests that forge
      * customer tokens sign with the same key.
@@ -130,6 +138,8 @@ public final class Platform {
                                 "java",
                                 "-Xmx256m",
                                 "-Dquarkus.http.port=" + port,
+                                // Metrics and OpenAPI live on the management port.
+                                "-Dquarkus.management.port=" + managementPort(port),
                                 // As the platform's gateway (deploy/local/secrets.sh): the window
                                 // is shared and every test client is 127.0.0.1.
                                 "-Dgateway.chat-starts-per-minute=300"));
