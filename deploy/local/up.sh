@@ -6,6 +6,7 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 source "$LOCAL_DIR/services.sh"
+source "$LOCAL_DIR/secrets.sh"
 
 build=auto
 [[ ${1:-} == --no-build ]] && build=no
@@ -27,6 +28,9 @@ if [[ $build == auto ]] && needs_build; then
 fi
 
 "$LOCAL_DIR/infra.sh" start
+ensure_local_secrets
+ensure_local_client
+mapfile -t secret_vars < <(secret_env)
 
 # Host-site identity (docs/identity.md): the local platform's published, local-only secrets, and
 # the demo page's "signed-in shopper" signer, which only ever signs with a local-only secret.
@@ -42,7 +46,12 @@ for entry in "${SERVICES[@]}"; do
   jar=$(service_jar "$name")
   [[ -f $jar ]] || die "$jar is missing: run without --no-build"
   # file-service keeps file bytes under the state folder, whatever the working directory.
-  start_bg "$name" "$LOG_DIR/$name.log" env FILES_LOCAL_ROOT="$STATE_DIR/files" java -Xmx256m -jar "$jar"
+  # Secrets by environment, as in production (the committed defaults are refused outside dev/test).
+  # Every local client comes from 127.0.0.1, and the chat-start window is shared by all gateway
+  # replicas: the test suites start more chats a minute than the production default (20) allows.
+  start_bg "$name" "$LOG_DIR/$name.log" env "${secret_vars[@]}" FILES_LOCAL_ROOT="$STATE_DIR/files" \
+    GATEWAY_CHAT_STARTS_PER_MINUTE="${GATEWAY_CHAT_STARTS_PER_MINUTE:-$LOCAL_CHAT_STARTS_PER_MINUTE}" \
+    java -Xmx256m -jar "$jar"
 done
 for entry in "${SERVICES[@]}"; do
   name=${entry%%:*}; port=${entry##*:}
@@ -60,7 +69,7 @@ Chat Cases is up ($(elapsed "$t0")).
   Agent console   http://localhost:8080/
   Widget demo     http://localhost:8080/demo/
   Keycloak        http://localhost:8180/  (realm cx; demo agents alice, bob, carol / password = user name)
-  OpenAPI         http://localhost:808{0,1,2,3}/q/openapi
+  OpenAPI         http://localhost:908{0,1,2,3}/q/openapi  (management ports; also /q/metrics)
   Logs and PIDs   $STATE_DIR/{logs,pids}
 Stop it with deploy/local/down.sh
 INFO

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { storageKey } from '../src/widget/session';
 import { Widget } from '../src/widget/widget';
 import { aCase, aMessage, FakeSocket, flush } from './fakes';
+import { bearerProtocols } from '../src/shared/socketAuth';
 
 const ORIGIN = 'http://localhost:8080';
 const XSS = '<img src=x onerror=alert(1)>';
@@ -19,7 +20,7 @@ function mount() {
     chatOrigin: ORIGIN,
     storage: localStorage,
     css: ':host{}',
-    openSocket: (u) => new FakeSocket(u),
+    openSocket: (u, token) => new FakeSocket(u, bearerProtocols(token)),
   });
   w.mount(document.body);
   const q = <T extends HTMLElement = HTMLElement>(id: string) =>
@@ -105,7 +106,8 @@ describe('Widget', () => {
     });
     await flush();
     const socket = FakeSocket.last();
-    expect(socket.url).toBe(`ws://localhost:8080/ws/customer?token=ct-1`);
+    expect(socket.url).toBe(`ws://localhost:8080/ws/customer`);
+    expect(socket.protocols).toEqual(bearerProtocols('ct-1'));
     socket.open();
     const claimed = {
       ...c,
@@ -163,7 +165,8 @@ describe('Widget', () => {
     expect(again.q('panel')?.hidden).toBe(false);
     expect(again.q('chat')?.hidden).toBe(false);
     await flush();
-    expect(FakeSocket.last().url).toBe(`ws://localhost:8080/ws/customer?token=ct-1`);
+    expect(FakeSocket.last().url).toBe(`ws://localhost:8080/ws/customer`);
+    expect(FakeSocket.last().protocols).toEqual(bearerProtocols('ct-1'));
   });
 
   it('resumes after a drop from the last seq it holds', async () => {

@@ -40,6 +40,7 @@ import { ClaimPopup } from './views/claimPopup';
 import { ConversationView } from './views/conversation';
 import { renderTilesRow } from './views/tilesRow';
 import { PreviewCache } from '../shared/previews';
+import { bearerProtocols } from '../shared/socketAuth';
 
 export interface ConsoleDeps {
   /** The gateway's origin (the page's own). */
@@ -52,10 +53,7 @@ export interface ConsoleDeps {
 
 /** Browsers cannot set headers on a WebSocket: the token rides in Sec-WebSocket-Protocol. */
 export function agentSocketProtocols(token: string): string[] {
-  return [
-    'bearer-token-carrier',
-    encodeURIComponent(`quarkus-http-upgrade#Authorization#Bearer ${token}`),
-  ];
+  return bearerProtocols(token);
 }
 
 const defaultOpenSocket = (url: string, token: string): SocketLike =>

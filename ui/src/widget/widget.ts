@@ -35,6 +35,10 @@ import {
 } from './session';
 import { PreviewCache } from '../shared/previews';
 import { HostIdentity, identityClaims, isIdentityRefusal, type IdentitySource } from './identity';
+import { bearerProtocols } from '../shared/socketAuth';
+
+const defaultOpenSocket = (url: string, token: string): SocketLike =>
+  new WebSocket(url, bearerProtocols(token)) as unknown as SocketLike;
 
 export interface WidgetDeps {
   /** The gateway's origin (REST and socket). */
@@ -42,7 +46,7 @@ export interface WidgetDeps {
   storage: Storage | null;
   /** The CSS of the shadow root. */
   css: string;
-  openSocket?: (url: string) => SocketLike;
+  openSocket?: (url: string, token: string) => SocketLike;
 }
 
 const PAGE = 100;
@@ -504,10 +508,10 @@ export class Widget {
   private connect(token: string): void {
     this.socket?.stop();
     this.everConnected = false;
-    const url = `${wsUrl(this.deps.chatOrigin, '/ws/customer')}?token=${encodeURIComponent(token)}`;
+    // The token rides in Sec-WebSocket-Protocol, never in the URL (logs, proxies, history).
+    const url = wsUrl(this.deps.chatOrigin, '/ws/customer');
     this.socket = new ReconnectingSocket({
-      connect: () =>
-        (this.deps.openSocket ?? ((u: string) => new WebSocket(u) as unknown as SocketLike))(url),
+      connect: () => (this.deps.openSocket ?? defaultOpenSocket)(url, token),
       onFrame: (f) => this.onFrame(f),
       onOpen: (reconnected) => {
         this.everConnected = true;

@@ -37,4 +37,15 @@ class CustomerTokensTest {
         assertTrue(tokens.verify("").isEmpty());
         assertTrue(tokens.verify(null).isEmpty());
     }
+
+    @Test
+    void aGrantLastsTheTokensLifetimePlusTheAllowedSkew() {
+        UUID caseId = UUID.randomUUID();
+        java.time.Instant before = java.time.Instant.now();
+        CustomerTokens.Grant grant = tokens.grant(tokens.issue(caseId)).orElseThrow();
+        assertEquals(caseId, grant.caseId());
+        // ttl P1D, whole seconds, plus the 5 s skew every check allows.
+        long seconds = java.time.Duration.between(before, grant.expiresAt()).toSeconds();
+        assertTrue(seconds >= 86_400 + 3 && seconds <= 86_400 + 6, "grant for " + seconds + " s");
+    }
 }

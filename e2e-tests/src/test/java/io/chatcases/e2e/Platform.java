@@ -98,6 +98,41 @@ public final class Platform {
     }
 
     /**
+     * The management port (metrics, OpenAPI) of a replica started on {@code port}: port + 2000,
+     * clear of the platform's own 9080-9083 and of Kafka's 9092/9093.
+     */
+    static int managementPort(int port) {
+        return port + 2000;
+    }
+
+    /**
+     * The local platform's generated secrets ({@code deploy/local/secrets.sh} writes them to {@code
+     * $STATE_DIR/local-secrets.env}): extra replicas need the same ones, and tests that forge
+     * customer tokens sign with the same key.
+     */
+    static java.util.Map<String, String> localSecrets() {
+        String state = System.getenv("STATE_DIR");
+        Path file =
+                (state == null || state.isBlank()
+                                ? ROOT.resolve("deploy/local/.state")
+                                : Path.of(state))
+                        .resolve("local-secrets.env");
+        try {
+            java.util.Map<String, String> env = new java.util.HashMap<>();
+            for (String line : java.nio.file.Files.readAllLines(file)) {
+                int eq = line.indexOf('=');
+                if (eq > 0 && !line.startsWith("#")) {
+                    env.put(line.substring(0, eq), line.substring(eq + 1));
+                }
+            }
+            return env;
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(
+                    file + " is missing: start the platform with deploy/local/up.sh", e);
+        }
+    }
+
+    /**
      * Starts another gateway replica from the built jar on {@code port}; extra -D settings allowed.
      */
     static Process startGateway(int port, String... settings) {
@@ -109,15 +144,25 @@ public final class Platform {
         }
         java.util.List<String> cmd =
                 new java.util.ArrayList<>(
-                        java.util.List.of("java", "-Xmx256m", "-Dquarkus.http.port=" + port));
+                        java.util.List.of(
+                                "java",
+                                "-Xmx256m",
+                                "-Dquarkus.http.port=" + port,
+                                // Metrics and OpenAPI live on the management port.
+                                "-Dquarkus.management.port=" + managementPort(port),
+                                // As the platform's gateway (deploy/local/secrets.sh): the window
+                                // is shared and every test client is 127.0.0.1.
+                                "-Dgateway.chat-starts-per-minute=300"));
         cmd.addAll(java.util.List.of(settings));
         cmd.add("-jar");
         cmd.add(ROOT.resolve("chat-gateway/target/quarkus-app/quarkus-run.jar").toString());
         try {
             File log = ROOT.resolve("e2e-tests/target/gateway-" + port + ".log").toFile();
             log.getParentFile().mkdirs();
-            Process p =
-                    new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log).start();
+            ProcessBuilder builder =
+                    new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log);
+            builder.environment().putAll(localSecrets());
+            Process p = builder.start();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (System.nanoTime() < deadline) {
                 if (!p.isAlive()) {

@@ -24,7 +24,9 @@ class ShutdownAndMetricsIT {
             customer.send("type", "send", "clientMsgId", "m1", "text", "counted");
             customer.await("accepted", f -> true);
 
-            String metrics = Platform.get(PORT, "/q/metrics", null).body();
+            // Metrics are served on the management port only, never on the public one.
+            assertEquals(404, Platform.get(PORT, "/q/metrics", null).statusCode());
+            String metrics = Platform.get(Platform.managementPort(PORT), "/q/metrics", null).body();
             assertTrue(metrics.contains("chat_sockets_open{kind=\"agent\"} 1.0"), metrics);
             assertTrue(metrics.contains("chat_sockets_open{kind=\"customer\"} 1.0"), metrics);
             assertTrue(metrics.contains("chat_sends_accepted_total"), metrics);

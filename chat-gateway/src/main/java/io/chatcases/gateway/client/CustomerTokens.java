@@ -26,6 +26,9 @@ public class CustomerTokens {
     static final String ISSUER = "chat-gateway";
     static final String AUDIENCE = "chat-customer";
 
+    /** Clock skew allowed between replicas: a token is accepted this long past its expiry. */
+    static final int SKEW_SECONDS = 5;
+
     private final GatewayConfig config;
     private final HmacKey key;
     private final JwtConsumer consumer;
@@ -44,7 +47,7 @@ public class CustomerTokens {
                         .setExpectedIssuer(ISSUER)
                         .setExpectedAudience(AUDIENCE)
                         .setVerificationKey(key)
-                        .setAllowedClockSkewInSeconds(5)
+                        .setAllowedClockSkewInSeconds(SKEW_SECONDS)
                         .build();
     }
 
@@ -84,11 +87,25 @@ public class CustomerTokens {
 
     /** The Case a valid token is scoped to; empty for a missing, forged or expired token. */
     public Optional<UUID> verify(String token) {
+        return grant(token).map(Grant::caseId);
+    }
+
+    /** What a valid token grants: its Case, until the last instant this gateway accepts it. */
+    public record Grant(UUID caseId, java.time.Instant expiresAt) {}
+
+    /** The grant of a valid token; empty for a missing, forged or expired token. */
+    public Optional<Grant> grant(String token) {
         if (token == null || token.isBlank()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(UUID.fromString(consumer.processToClaims(token).getSubject()));
+            JwtClaims claims = consumer.processToClaims(token);
+            return Optional.of(
+                    new Grant(
+                            UUID.fromString(claims.getSubject()),
+                            java.time.Instant.ofEpochMilli(
+                                            claims.getExpirationTime().getValueInMillis())
+                                    .plusSeconds(SKEW_SECONDS)));
         } catch (InvalidJwtException
                 | IllegalArgumentException
                 | org.jose4j.jwt.MalformedClaimException e) {

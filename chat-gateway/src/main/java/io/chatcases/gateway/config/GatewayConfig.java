@@ -40,9 +40,12 @@ public interface GatewayConfig {
     @WithDefault("500")
     int maxReplay();
 
-    /** Chat starts allowed per source address per minute. */
+    /** Chat starts allowed per client address per minute, across all replicas. */
     @WithDefault("20")
     int chatStartsPerMinute();
+
+    /** Abuse limits shared by all replicas (limits/SharedLimits) and the client address rule. */
+    Limits limits();
 
     /** What the console needs to sign in and to call. */
     Console console();
@@ -115,6 +118,42 @@ public interface GatewayConfig {
         /** Refused frames after which the connection is closed (1008). */
         @WithDefault("50")
         int abuseLimit();
+    }
+
+    /** Limits that hold across replicas and behind a load balancer; see docs/security.md. */
+    interface Limits {
+        /**
+         * Proxies (CIDR blocks such as 10.0.0.0/8, or single addresses) whose X-Forwarded-For is
+         * believed; none by default, so the direct peer is the client.
+         */
+        Optional<List<String>> trustedProxies();
+
+        /** Largest {@code POST /api/chats} body in bytes, refused (413) before it is read. */
+        @WithDefault("4096")
+        int startBodyBytes();
+
+        /** Open customer sockets per Case (tabs and devices of one customer). */
+        @WithDefault("5")
+        int socketsPerCustomer();
+
+        /** Open agent sockets per agent (console tabs). */
+        @WithDefault("10")
+        int socketsPerAgent();
+
+        /** Open customer sockets per client address. */
+        @WithDefault("100")
+        int socketsPerAddress();
+
+        /**
+         * How long a socket's lease lives without renewal: a killed replica's sockets stop counting
+         * after this. The holder renews every {@code gateway.limits.renew-every} (20 s).
+         */
+        @WithDefault("60s")
+        Duration leaseTtl();
+
+        /** Most Cases one agent {@code resume} frame may name (TOO_LARGE beyond). */
+        @WithDefault("50")
+        int maxResumeCases();
     }
 
     /** Console bootstrap values served by GET /api/config. */

@@ -35,6 +35,8 @@ public class AgentSocket {
     private static final org.jboss.logging.Logger LOG =
             org.jboss.logging.Logger.getLogger(AgentSocket.class);
     @Inject Sessions sessions;
+    @Inject SocketLeases leases;
+    @Inject io.chatcases.gateway.config.GatewayConfig config;
     @Inject Sends sends;
     @Inject SecurityIdentity identity;
     @Inject MeterRegistry metrics;
@@ -48,6 +50,7 @@ public class AgentSocket {
         Session s =
                 sessions.open(
                         connection, Audience.Listener.agent(connection.id(), jwt.getSubject()));
+        leases.agent(s, jwt.getSubject());
         useToken(s, jwt);
         s.send(
                 Frames.frame(
@@ -124,6 +127,13 @@ public class AgentSocket {
             }
             case "resume" -> {
                 metrics.counter("chat.resumes", "kind", "agent").increment();
+                int max = config.limits().maxResumeCases();
+                if (frame.path("cases").size() > max) {
+                    s.send(
+                            Frames.error(
+                                    "TOO_LARGE", "A resume names at most " + max + " Cases.", ref));
+                    return;
+                }
                 Iterator<Map.Entry<String, JsonNode>> it = frame.path("cases").fields();
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> e = it.next();
@@ -254,6 +264,10 @@ public class AgentSocket {
 
     @OnClose
     public void close(WebSocketConnection connection, CloseReason reason) {
+        Session s = sessions.get(connection);
+        if (s != null) {
+            leases.release(s);
+        }
         sessions.closed(connection);
         metrics.counter(
                         "chat.sockets.closed",

@@ -17,6 +17,8 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -32,6 +34,8 @@ public class CustomerSocket {
     @Inject Sessions sessions;
     @Inject Sends sends;
     @Inject CustomerTokens tokens;
+    @Inject SocketLeases leases;
+    @Inject io.vertx.core.Vertx vertx;
     @Inject MeterRegistry metrics;
     @RestClient GatewayCaseApi cases;
     @Inject io.chatcases.gateway.messaging.Signals signals;
@@ -49,13 +53,13 @@ public class CustomerSocket {
         return token;
     }
 
-    private UUID caseOf(HandshakeRequest handshake) {
+    private CustomerTokens.Grant grantOf(HandshakeRequest handshake) {
         String token = handshake.query() == null ? null : queryToken(handshake.query());
         String header = handshake.header("Authorization");
         if (token == null && header != null && header.startsWith(BEARER)) {
             token = header.substring(BEARER.length());
         }
-        return tokens.verify(token).orElseThrow();
+        return tokens.grant(token).orElseThrow();
     }
 
     private static String queryToken(String query) {
@@ -70,8 +74,14 @@ public class CustomerSocket {
 
     @OnOpen
     public void open(WebSocketConnection connection) {
-        UUID caseId = caseOf(connection.handshakeRequest());
+        CustomerTokens.Grant grant = grantOf(connection.handshakeRequest());
+        UUID caseId = grant.caseId();
         Session s = sessions.open(connection, Audience.Listener.customer(connection.id(), caseId));
+        leases.customer(s, caseId);
+        // The token's grant ends at its expiry, open socket or not: 1008, and a reconnect with the
+        // same token is refused at the upgrade.
+        long left = Math.max(1, Duration.between(Instant.now(), grant.expiresAt()).toMillis());
+        s.expiryTimer = vertx.setTimer(left, id -> s.close(1008, "token expired"));
         cases.get(caseId)
                 .invoke(view -> s.send(Frames.frame("case", "case", view)))
                 .chain(view -> sessions.history(s, caseId, view, false))
@@ -140,6 +150,11 @@ public class CustomerSocket {
 
     @OnClose
     public void close(WebSocketConnection connection, CloseReason reason) {
+        Session s = sessions.get(connection);
+        if (s != null) {
+            leases.release(s);
+            vertx.cancelTimer(s.expiryTimer);
+        }
         sessions.closed(connection);
         metrics.counter(
                         "chat.sockets.closed",

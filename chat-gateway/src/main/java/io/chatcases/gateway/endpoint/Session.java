@@ -37,6 +37,12 @@ public final class Session {
     /** The Case the agent is in (solid tile, no badge), or null. */
     volatile UUID accessing;
 
+    /** This socket's lease in the shared socket caps (endpoint/SocketLeases), once granted. */
+    volatile UUID lease;
+
+    /** Vert.x timer that closes a customer socket when its token expires (-1: none). */
+    volatile long expiryTimer = -1;
+
     Session(
             WebSocketConnection connection,
             Audience.Listener listener,

@@ -53,17 +53,25 @@ public class ChatResource {
             StartChat form,
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @Context HttpServerRequest request) {
-        if (!rateLimit.allow(request.remoteAddress().hostAddress())) {
-            return Uni.createFrom()
-                    .item(
-                            Problems.response(
-                                            429,
-                                            "RATE_LIMITED",
-                                            "Too many chats started; retry later.",
-                                            List.of())
-                                    .header("Retry-After", "60")
-                                    .build());
-        }
+        return rateLimit
+                .allow(request)
+                .chain(
+                        allowed ->
+                                allowed
+                                        ? startAllowed(form, idempotencyKey)
+                                        : Uni.createFrom()
+                                                .item(
+                                                        Problems.response(
+                                                                        429,
+                                                                        "RATE_LIMITED",
+                                                                        "Too many chats started;"
+                                                                                + " retry later.",
+                                                                        List.of())
+                                                                .header("Retry-After", "60")
+                                                                .build()));
+    }
+
+    private Uni<Response> startAllowed(StartChat form, String idempotencyKey) {
         List<Map<String, String>> violations = validate(form);
         if (!violations.isEmpty()) {
             return Uni.createFrom()

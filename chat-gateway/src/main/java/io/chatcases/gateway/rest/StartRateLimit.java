@@ -1,32 +1,39 @@
 package io.chatcases.gateway.rest;
 
 import io.chatcases.gateway.config.GatewayConfig;
-import io.quarkus.scheduler.Scheduled;
+import io.chatcases.gateway.limits.ClientAddresses;
+import io.chatcases.gateway.limits.SharedLimits;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Duration;
+import org.jboss.logging.Logger;
 
 /**
- * Chat starts per source address in fixed one-minute windows. Per replica: with N replicas behind a
- * balancer an address gets at most N times the limit, which is enough to stop a flood of Cases
- * (SmallRye Fault Tolerance's @RateLimit has no per-caller key, hence this small class).
+ * Chat starts per client address (limits/ClientAddress) in one-minute windows shared by every
+ * replica. If the gateway's database does not answer, the start is let through (and logged): the
+ * limit guards against floods, and losing it for a moment is better than refusing every customer.
  */
 @ApplicationScoped
 public class StartRateLimit {
+    private static final Logger LOG = Logger.getLogger(StartRateLimit.class);
+
     @Inject GatewayConfig config;
+    @Inject SharedLimits limits;
+    @Inject ClientAddresses addresses;
 
-    private volatile Map<String, AtomicInteger> window = new ConcurrentHashMap<>();
-
-    /** True when {@code address} may start another chat in this minute. */
-    public boolean allow(String address) {
-        return window.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet()
-                <= config.chatStartsPerMinute();
-    }
-
-    @Scheduled(every = "60s")
-    void nextWindow() {
-        window = new ConcurrentHashMap<>();
+    /** True when the client of {@code request} may start another chat in this minute. */
+    public Uni<Boolean> allow(HttpServerRequest request) {
+        return limits.hit(
+                        "chat-start:" + addresses.of(request),
+                        config.chatStartsPerMinute(),
+                        Duration.ofMinutes(1))
+                .onFailure()
+                .recoverWithItem(
+                        f -> {
+                            LOG.warnf("chat-start limit unavailable, start allowed: %s", f);
+                            return true;
+                        });
     }
 }

@@ -36,6 +36,21 @@ public interface FilesConfig {
                     + "application/vnd.oasis.opendocument.presentation")
     Set<String> allowedTypes();
 
+    /**
+     * A file no message took up (never attached) is deleted once it is this old: uploads that were
+     * never sent must not pile up. Attached files are kept.
+     */
+    @WithDefault("PT24H")
+    java.time.Duration unattachedGrace();
+
+    /** Per-Case quota: most files one Case may hold (409 {@code QUOTA_EXCEEDED} beyond). */
+    @WithDefault("200")
+    int maxFilesPerCase();
+
+    /** Per-Case quota: most bytes all files of one Case may hold together. */
+    @WithDefault("500M")
+    MemorySize maxBytesPerCase();
+
     /** Where the bytes live: {@code local} disk (one machine) or {@code s3} (any replica count). */
     @WithDefault("local")
     StorageKind storage();

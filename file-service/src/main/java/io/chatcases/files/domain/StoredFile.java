@@ -44,4 +44,11 @@ public class StoredFile extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public OffsetDateTime createdAt;
+
+    /**
+     * When a message first took this file up (case-service's metadata check as it ingests a FILE
+     * message); null while the upload was never sent, which the unattached-file sweep deletes.
+     */
+    @Column(name = "attached_at")
+    public OffsetDateTime attachedAt;
 }

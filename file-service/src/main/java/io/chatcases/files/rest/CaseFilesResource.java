@@ -3,6 +3,8 @@ package io.chatcases.files.rest;
 import io.chatcases.events.Roles;
 import io.chatcases.files.domain.StoredFile;
 import io.chatcases.files.service.ApiException;
+import io.chatcases.files.service.Attachments;
+import io.chatcases.files.service.Caller;
 import io.chatcases.files.service.FileAccess;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
@@ -28,6 +30,7 @@ import org.jboss.resteasy.reactive.RestHeader;
 public class CaseFilesResource {
 
     @Inject FileAccess access;
+    @Inject Attachments attachments;
     @Inject SecurityIdentity identity;
     @Inject JsonWebToken jwt;
 
@@ -74,7 +77,8 @@ public class CaseFilesResource {
 
     /**
      * One file of the Case; 404 when the file does not exist or belongs to another Case.
-     * case-service calls this (service token, no X-Chat-Case) before it posts a FILE message.
+     * case-service calls this (service token, no X-Chat-Case) before it posts a FILE message: that
+     * call marks the file attached, so the unattached-file sweep keeps it (service/Attachments).
      */
     @GET
     @Path("/{fileId}")
@@ -85,7 +89,9 @@ public class CaseFilesResource {
             @PathParam("fileId") UUID fileId,
             @RestHeader(Callers.CHAT_CASE) String chatCase,
             @RestHeader(Callers.ACTOR_NAME) String actorName) {
-        return access.authorise(Callers.of(identity, jwt, chatCase, actorName), caseId)
+        Caller caller = Callers.of(identity, jwt, chatCase, actorName);
+        return access.authorise(caller, caseId)
+                .chain(() -> attachments.markIfSystem(caller, caseId, fileId))
                 .chain(
                         () ->
                                 StoredFile.<StoredFile>find(

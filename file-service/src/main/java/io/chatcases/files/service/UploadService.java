@@ -1,6 +1,7 @@
 package io.chatcases.files.service;
 
 import io.chatcases.files.config.FilesConfig;
+import io.chatcases.files.domain.CaseQuota;
 import io.chatcases.files.domain.FileNames;
 import io.chatcases.files.domain.StoredFile;
 import io.chatcases.files.storage.FileStorage;
@@ -20,7 +21,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,6 +34,10 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class UploadService {
     private static final Logger LOG = Logger.getLogger(UploadService.class);
+    private static final String LOCK_CASE =
+            "SELECT 1 FROM (SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))) AS locked";
+    private static final String USAGE =
+            "select count(f), coalesce(sum(f.size), 0) from StoredFile f where f.caseId = :caseId";
 
     @Inject FilesConfig config;
     @Inject FileAccess access;
@@ -85,9 +92,41 @@ public class UploadService {
         file.uploaderId = caller.id();
         file.uploaderName = caller.name();
         file.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        return Panache.withTransaction(file::<StoredFile>persist)
+        // Concurrent uploads to one Case queue on a transaction-scoped advisory lock, so the quota
+        // check and the insert are one step for each of them (no read-then-write race).
+        return Panache.withTransaction(
+                        () ->
+                                Panache.getSession()
+                                        .chain(session -> usageUnderLock(session, caseId))
+                                        .chain(usage -> persistWithin(usage, file)))
                 .onFailure()
                 .call(failure -> VertxContextSupport.executeBlocking(() -> discard(blob.key())));
+    }
+
+    /** Files and bytes the Case holds, read under the Case's lock (held to the commit). */
+    private static Uni<Object[]> usageUnderLock(Mutiny.Session session, UUID caseId) {
+        return session.createNativeQuery(LOCK_CASE, Integer.class)
+                .setParameter("key", "case-files:" + caseId)
+                .getSingleResult()
+                .chain(
+                        () ->
+                                session.createSelectionQuery(USAGE, Object[].class)
+                                        .setParameter("caseId", caseId)
+                                        .getSingleResult());
+    }
+
+    private Uni<StoredFile> persistWithin(Object[] usage, StoredFile file) {
+        CaseQuota quota =
+                new CaseQuota(config.maxFilesPerCase(), config.maxBytesPerCase().asLongValue());
+        Optional<String> refusal =
+                quota.refusal(
+                        ((Number) usage[0]).longValue(),
+                        ((Number) usage[1]).longValue(),
+                        file.size);
+        if (refusal.isPresent()) {
+            return Uni.createFrom().failure(new ApiException(409, "QUOTA_EXCEEDED", refusal.get()));
+        }
+        return file.persist();
     }
 
     private Void discard(String key) {
