@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * published the moment it turns ready reaches a socket on it.
  */
 class ReplicaReadinessIT {
-    static final int C = 8097;
+    static final int C = 8098;
 
     @Test
     void anEventRightAfterReadinessReachesTheNewReplicasSockets() {

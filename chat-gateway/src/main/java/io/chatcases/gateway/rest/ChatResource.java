@@ -2,6 +2,7 @@ package io.chatcases.gateway.rest;
 
 import io.chatcases.gateway.client.CustomerTokens;
 import io.chatcases.gateway.client.GatewayCaseApi;
+import io.chatcases.gateway.protocol.NameRules;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -71,7 +72,16 @@ public class ChatResource {
                                                                 .build()));
     }
 
-    private Uni<Response> startAllowed(StartChat form, String idempotencyKey) {
+    private Uni<Response> startAllowed(StartChat typed, String idempotencyKey) {
+        StartChat form =
+                typed == null
+                        ? null
+                        : new StartChat(
+                                typed.email(),
+                                NameRules.clean(typed.firstName()),
+                                NameRules.clean(typed.lastName()),
+                                typed.channel(),
+                                typed.identity());
         List<Map<String, String>> violations = validate(form);
         if (!violations.isEmpty()) {
             return Uni.createFrom()
