@@ -1,4 +1,4 @@
-package io.chatcases.gateway.config;
+package io.chatcases.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

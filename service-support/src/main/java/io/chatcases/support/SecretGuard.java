@@ -1,4 +1,4 @@
-package io.chatcases.gateway.config;
+package io.chatcases.support;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.config.SmallRyeConfig;
@@ -25,9 +25,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Secrets fail closed: outside the {@code dev} and {@code test} profiles the service refuses to
  * start while a secret setting (listed in {@code secrets.settings}, {@code *} matching one name
  * segment) is missing, shorter than {@code secrets.min-bytes}, or equal to any value committed in
- * this service's {@code application.properties} (the local defaults every clone knows). The same
- * class lives in case-service: services share no runtime library (chat-events holds contracts
- * only).
+ * this service's {@code application.properties} (the local defaults every clone knows). Services
+ * that hold secrets (chat-gateway, case-service) depend on this module and list theirs.
  */
 @Singleton
 public class SecretGuard {
