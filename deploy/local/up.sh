@@ -32,10 +32,8 @@ ensure_local_secrets
 ensure_local_client
 mapfile -t secret_vars < <(secret_env)
 
-# Host-site identity (docs/identity.md): the local platform's published, local-only secrets, and
-# the demo page's "signed-in shopper" signer, which only ever signs with a local-only secret.
-export GATEWAY_IDENTITY_WEB_CONNECT_SECRET=${GATEWAY_IDENTITY_WEB_CONNECT_SECRET:-local-only-web-connect-identity-secret-0123456789}
-export GATEWAY_IDENTITY_SUPPORT_SDK_SECRET=${GATEWAY_IDENTITY_SUPPORT_SDK_SECRET:-local-only-support-sdk-identity-secret-0123456789}
+# Host-site identity (docs/identity.md): the identity secrets are local-only-<random> values from
+# local-secrets.env; the demo page's "signed-in shopper" signer only ever signs with such a secret.
 export GATEWAY_IDENTITY_DEMO_SIGNER_ENABLED=${GATEWAY_IDENTITY_DEMO_SIGNER_ENABLED:-true}
 
 t_services=$(now_ms)

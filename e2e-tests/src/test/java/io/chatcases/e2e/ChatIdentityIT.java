@@ -34,8 +34,9 @@ import org.junit.jupiter.api.Test;
  * demo signer come from deploy/local/up.sh.
  */
 class ChatIdentityIT {
-    /** deploy/local/up.sh's Web Connect identity secret (local only, published on purpose). */
-    static final String WEB_SECRET = "local-only-web-connect-identity-secret-0123456789";
+    /** The local platform's Web Connect identity secret (generated once by up.sh). */
+    static final String WEB_SECRET =
+            Platform.localSecrets().get("GATEWAY_IDENTITY_WEB_CONNECT_SECRET");
 
     static String identity(String email, long iatOffset, long lifetime, String secret) {
         long now = NumericDate.now().getValue();
