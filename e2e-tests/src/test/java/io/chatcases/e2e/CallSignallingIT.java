@@ -13,6 +13,13 @@ import org.junit.jupiter.api.Test;
  * other side; the call's start and end are logged in the conversation; others may not call.
  */
 class CallSignallingIT {
+
+    /** The tile-counting browser suite runs next: leave no Case waiting or owned. */
+    @org.junit.jupiter.api.AfterAll
+    static void leaveNothingWaiting() {
+        Platform.clearWaitingCases();
+    }
+
     static final int B = 8094;
     static Process replicaB;
 

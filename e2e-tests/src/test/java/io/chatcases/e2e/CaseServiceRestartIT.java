@@ -19,6 +19,13 @@ import org.junit.jupiter.api.Test;
  * wait for the dead one's session to time out).
  */
 class CaseServiceRestartIT {
+
+    /** The tile-counting browser suite runs next: leave no Case waiting or owned. */
+    @org.junit.jupiter.api.AfterAll
+    static void leaveNothingWaiting() {
+        Platform.clearWaitingCases();
+    }
+
     private static final int CHATS = 6;
 
     @Test

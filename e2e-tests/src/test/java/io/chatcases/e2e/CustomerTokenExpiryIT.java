@@ -12,6 +12,13 @@ import org.junit.jupiter.api.Test;
  * socket that lives no longer than its token (a replica issuing 4-second tokens).
  */
 class CustomerTokenExpiryIT {
+
+    /** The tile-counting browser suite runs next: leave no Case waiting or owned. */
+    @org.junit.jupiter.api.AfterAll
+    static void leaveNothingWaiting() {
+        Platform.clearWaitingCases();
+    }
+
     static final int PORT = 8095;
     static Process replica;
 

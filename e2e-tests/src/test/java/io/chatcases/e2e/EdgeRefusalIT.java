@@ -14,6 +14,13 @@ import org.junit.jupiter.api.Test;
  * accepted, nothing stored, and the socket and the conversation go on.
  */
 class EdgeRefusalIT {
+
+    /** The tile-counting browser suite runs next: leave no Case waiting or owned. */
+    @org.junit.jupiter.api.AfterAll
+    static void leaveNothingWaiting() {
+        Platform.clearWaitingCases();
+    }
+
     @Test
     void controlCharactersAndBadIdsAreRefusedBeforeKafkaAndTheChatGoesOn() {
         Platform.Chat chat = Platform.startChat("Nul", "Sender");

@@ -13,6 +13,13 @@ import org.junit.jupiter.api.Test;
  * published the moment it turns ready reaches a socket on it.
  */
 class ReplicaReadinessIT {
+
+    /** The tile-counting browser suite runs next: leave no Case waiting or owned. */
+    @org.junit.jupiter.api.AfterAll
+    static void leaveNothingWaiting() {
+        Platform.clearWaitingCases();
+    }
+
     static final int C = 8098;
 
     @Test

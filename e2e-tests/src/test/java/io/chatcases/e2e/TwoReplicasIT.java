@@ -15,6 +15,13 @@ import org.junit.jupiter.api.Test;
  * agents on both chat both ways; Case events reach every agent on either replica.
  */
 class TwoReplicasIT {
+
+    /** The tile-counting browser suite runs next: leave no Case waiting or owned. */
+    @org.junit.jupiter.api.AfterAll
+    static void leaveNothingWaiting() {
+        Platform.clearWaitingCases();
+    }
+
     static final int B = 8090;
     static Process replicaB;
 
