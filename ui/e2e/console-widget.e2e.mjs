@@ -446,21 +446,23 @@ try {
     await shot(cust1, '07-widget-files');
   });
 
-  await step('eight waiting Cases: seven tiles and "+1"', async () => {
+  await step('eight or more waiting Cases: seven tiles and "+N"', async () => {
     const visible = async () => {
       const more = alice.locator(tid('tiles-more'));
       const hidden = (await more.count()) > 0 ? Number(await more.getAttribute('data-more')) : 0;
       return (await alice.locator(tid('tile')).count()) + hidden;
     };
+    // The earlier steps leave a few Cases open (the identity step starts several): top up to at
+    // least eight, then the row shows seven and counts the rest.
     const now = await visible();
-    assert.ok(now <= 8, `at most eight Cases may wait before this step (found ${now})`);
-    for (let i = now; i < 8; i++) {
+    const total = Math.max(8, now);
+    for (let i = now; i < total; i++) {
       const c = await startChat(`e2e-${RUN}-wait${i}@example.com`, 'Wait', `Number${i}`);
       created.add(c.caseId);
     }
     await eventually(async () => {
       assert.equal(await alice.locator(tid('tile')).count(), 7);
-      assert.equal(await alice.locator(tid('tiles-more')).textContent(), '+1');
+      assert.equal(await alice.locator(tid('tiles-more')).textContent(), `+${total - 7}`);
     });
     await shot(alice, '08-console-seven-and-more');
   });
