@@ -37,9 +37,15 @@ public final class Platform {
     }
 
     static Chat startChatAs(String email, String firstName, String lastName, String channel) {
+        return startChatAt(GATEWAY, email, firstName, lastName, channel);
+    }
+
+    /** Starts a chat through the gateway on {@code port}. */
+    static Chat startChatAt(
+            int port, String email, String firstName, String lastName, String channel) {
         HttpResponse<String> r =
                 post(
-                        GATEWAY,
+                        port,
                         "/api/chats",
                         "{\"email\":\""
                                 + email

@@ -8,7 +8,7 @@ import io.chatcases.cases.domain.ChatCase;
 import io.chatcases.cases.service.CaseService;
 import io.chatcases.cases.support.Fixtures;
 import io.chatcases.cases.support.IngestTopic;
-import io.chatcases.cases.support.TcpProxy;
+import io.chatcases.testing.TcpProxy;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
