@@ -122,6 +122,7 @@ final class Lab implements AutoCloseable {
 
     Lab() {
         try {
+            deleteTree(dir); // logs and data of an earlier run
             Files.createDirectories(dir);
             startPostgres();
             startKafka();
@@ -327,7 +328,6 @@ final class Lab implements AutoCloseable {
 
     private void startKafka() {
         Path data = dir.resolve("kafka-data");
-        deleteTree(data);
         Path props = dir.resolve("kafka.properties");
         String text =
                 String.join(

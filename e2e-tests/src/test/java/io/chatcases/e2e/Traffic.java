@@ -73,6 +73,7 @@ final class Traffic implements AutoCloseable {
         volatile int gatewayIndex;
         volatile long closedAt;
         volatile int generation;
+        volatile String lastFailure;
         final Map<String, TreeMap<Long, JsonNode>> transcript = new ConcurrentHashMap<>();
         final Map<String, Pending> unacked = new ConcurrentHashMap<>();
         final Set<String> acked = ConcurrentHashMap.newKeySet();
@@ -98,12 +99,13 @@ final class Traffic implements AutoCloseable {
             WebSocketConnectOptions options =
                     agent
                             ? Ws.agentOptions(port, Tokens.of(name))
-                            : Ws.customerOptions(port, customerToken, null);
+                            : Ws.customerOptions(port, customerToken, "http://localhost:8080");
             options.setHost("127.0.0.1");
             CLIENT.connect(options)
                     .onComplete(
                             ar -> {
                                 if (ar.failed()) {
+                                    lastFailure = port + ": " + ar.cause();
                                     gatewayIndex++; // the other replica, as a load balancer would
                                     later(this::connect, 200 + jitter(300));
                                     return;
@@ -331,10 +333,21 @@ final class Traffic implements AutoCloseable {
         }
         agents.values().forEach(Peer::connect);
         customers.forEach(Peer::connect);
-        Lab.await(
-                "every client connected",
-                Duration.ofSeconds(30),
-                () -> all().stream().allMatch(p -> p.socket != null));
+        try {
+            Lab.await(
+                    "every client connected",
+                    Duration.ofSeconds(30),
+                    () -> all().stream().allMatch(p -> p.socket != null));
+        } catch (AssertionError e) {
+            throw new AssertionError(
+                    e.getMessage()
+                            + "; "
+                            + all().stream()
+                                    .filter(p -> p.socket == null)
+                                    .map(p -> p.name + " " + p.lastFailure)
+                                    .limit(5)
+                                    .toList());
+        }
         Lab.await(
                 "the owners hold their Cases' history",
                 Duration.ofSeconds(30),
@@ -443,33 +456,40 @@ final class Traffic implements AutoCloseable {
                 scenario + ": every send acknowledged",
                 Duration.ofSeconds(90),
                 () -> all().stream().allMatch(p -> p.unacked.isEmpty()));
-        Map<String, JsonNode> stored = new HashMap<>();
-        String admin = Tokens.of("admin");
-        for (String c : caseIds) {
-            JsonNode messages =
-                    Platform.json(
-                            Platform.get(
-                                            gateways[0],
-                                            "/api/cases/" + c + "/messages?limit=500",
-                                            admin)
-                                    .body());
-            stored.put(c, messages);
-            Set<String> seen = new java.util.HashSet<>();
-            for (int i = 0; i < messages.size(); i++) {
-                JsonNode m = messages.get(i);
-                assertEquals(i + 1, m.path("seq").asLong(), scenario + ": contiguous seqs in " + c);
-                String id = m.path("clientMsgId").asText(null);
-                if (id != null) {
-                    assertTrue(seen.add(id), scenario + ": " + id + " stored twice in " + c);
-                }
+        Map<String, Set<String>> ackedByCase = new HashMap<>();
+        for (Peer p : all()) {
+            for (String id : p.acked) {
+                ackedByCase
+                        .computeIfAbsent(firstSentCase(id), k -> new java.util.HashSet<>())
+                        .add(id);
             }
-            for (Peer p : all()) {
-                for (String id : p.acked) {
-                    if (firstSentCase(id).equals(c)) {
-                        assertTrue(
-                                seen.contains(id), scenario + ": acknowledged " + id + " was lost");
+        }
+        Map<String, JsonNode> stored = new HashMap<>();
+        // Acknowledged means on the broker; stored follows within the ingest's own time.
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        for (String c : caseIds) {
+            Set<String> want = ackedByCase.getOrDefault(c, Set.of());
+            while (true) {
+                JsonNode messages = stored(c);
+                stored.put(c, messages);
+                Set<String> seen = new java.util.HashSet<>();
+                for (int i = 0; i < messages.size(); i++) {
+                    JsonNode m = messages.get(i);
+                    assertEquals(
+                            i + 1, m.path("seq").asLong(), scenario + ": contiguous seqs in " + c);
+                    String id = m.path("clientMsgId").asText(null);
+                    if (id != null) {
+                        assertTrue(seen.add(id), scenario + ": " + id + " stored twice in " + c);
                     }
                 }
+                List<String> lost = want.stream().filter(id -> !seen.contains(id)).toList();
+                if (lost.isEmpty()) {
+                    break;
+                }
+                assertTrue(
+                        System.nanoTime() < deadline,
+                        scenario + ": acknowledged but never stored in " + c + ": " + lost);
+                Ws.sleep(300);
             }
         }
         try {
@@ -524,6 +544,16 @@ final class Traffic implements AutoCloseable {
         return r;
     }
 
+    /** A Case's stored conversation, as an admin reads it. */
+    JsonNode stored(String caseId) {
+        return Platform.json(
+                Platform.get(
+                                gateways[0],
+                                "/api/cases/" + caseId + "/messages?limit=500",
+                                Tokens.of("admin"))
+                        .body());
+    }
+
     private String firstSentCase(String id) {
         return caseOf.getOrDefault(id, "");
     }
@@ -552,9 +582,21 @@ final class Traffic implements AutoCloseable {
         return out;
     }
 
+    /** "peer@case: first..last (n)" per incomplete transcript. */
     private static String abbreviate(Map<String, List<Long>> m) {
-        String s = m.toString();
-        return s.length() > 600 ? s.substring(0, 600) + "..." : s;
+        StringBuilder b = new StringBuilder(m.size() + " incomplete:");
+        m.forEach(
+                (k, seqs) ->
+                        b.append(' ')
+                                .append(k, 0, Math.min(k.length(), k.indexOf('@') + 9))
+                                .append(": ")
+                                .append(seqs.get(0))
+                                .append("..")
+                                .append(seqs.get(seqs.size() - 1))
+                                .append(" (")
+                                .append(seqs.size())
+                                .append(')'));
+        return b.length() > 3000 ? b.substring(0, 3000) + "..." : b.toString();
     }
 
     /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.chatcases.events.CloudEventHeaders;
 import io.chatcases.gateway.endpoint.Sessions;
 import io.chatcases.gateway.protocol.Frames;
+import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,10 @@ public class CaseEventsConsumer {
 
     @Inject Sessions sessions;
 
+    @Inject
+    @Identifier(FanOutAssignment.NAME)
+    FanOutAssignment assignment;
+
     @Incoming("case-events")
     public CompletionStage<Void> consume(Message<String> record) {
         try {
@@ -37,6 +42,7 @@ public class CaseEventsConsumer {
             if (type != null) {
                 sessions.deliver(type, event, time == null ? null : Instant.parse(time));
             }
+            assignment.handled(meta.getTopic(), meta.getPartition(), meta.getOffset());
         } catch (Exception e) {
             // One unreadable event must not stop delivery of the others to every socket.
             LOG.warnf("undeliverable case event skipped: %s", e.toString());
