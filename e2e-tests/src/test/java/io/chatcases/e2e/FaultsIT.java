@@ -72,7 +72,7 @@ class FaultsIT {
                 lab.pauseBroker(false);
                 t.healed();
                 Ws.sleep(5000);
-                health.assertWentDownAndCameBack("broker SIGSTOP");
+                health.assertWentDownAndCameBack("broker SIGSTOP", "case-service");
             }
             t.verify("broker SIGSTOP 20 s");
         }
@@ -83,13 +83,13 @@ class FaultsIT {
     void databaseCrashedAndRestarted() {
         try (Traffic t = traffic()) {
             for (int round = 0; round < ROUNDS; round++) {
-                Health health = Health.watch(lab, "case-service");
+                Health health = Health.watch(lab, "case-service", "gateway-" + Lab.GATEWAY_A);
                 lab.crashPostgres();
                 Ws.sleep(5000);
                 lab.startPostgresServer();
                 t.healed();
                 Ws.sleep(5000);
-                health.assertWentDownAndCameBack("PostgreSQL immediate stop");
+                health.assertWentDownAndCameBack("PostgreSQL immediate stop", "case-service");
             }
             t.verify("PostgreSQL immediate stop");
         }
@@ -116,9 +116,9 @@ class FaultsIT {
                 }
                 lab.service("case-service").crash();
                 lab.kafkaLink.restore();
+                t.healed(); // recovery includes the restart
                 lab.service("case-service").start();
                 lab.service("case-service").awaitReady(java.time.Duration.ofSeconds(90));
-                t.healed();
                 Ws.sleep(5000);
             }
             t.verify("case-service kill -9 between commit and publish");
@@ -164,6 +164,100 @@ class FaultsIT {
         }
     }
 
+    /**
+     * contact-service answering after 10 s, then not at all: chats still start, unmatched, and are
+     * matched once it is back. file-service silent: a file message is refused with UNAVAILABLE
+     * within the peer budget instead of holding its partition, text keeps flowing, and the same
+     * send succeeds once file-service answers again.
+     */
+    @Test
+    @Order(6)
+    void slowAndSilentDependencies() {
+        try (Traffic t = traffic()) {
+            List<Platform.Chat> unmatched = new java.util.ArrayList<>();
+            for (long delay : new long[] {10_000, -1}) {
+                if (delay > 0) {
+                    lab.contactsLink.delay(delay);
+                } else {
+                    lab.contactsLink.freeze();
+                }
+                long t0 = System.nanoTime();
+                Platform.Chat chat =
+                        Platform.startChatAt(
+                                Lab.GATEWAY_A,
+                                "slow-" + t0 + "@example.com",
+                                "Sam",
+                                "Slow",
+                                "WEB_CONNECT");
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                System.out.printf(
+                        "[faults] chat start with contact-service %s: %.1f s%n",
+                        delay > 0 ? "answering after 10 s" : "silent", seconds);
+                assertTrue(seconds < 8, "the chat started in " + seconds + " s");
+                assertTrue(contactId(chat.caseId()).isEmpty(), "started unmatched");
+                unmatched.add(chat);
+                lab.contactsLink.delay(0);
+                lab.contactsLink.thaw();
+            }
+            Lab.await(
+                    "the unmatched chats matched once contact-service is back",
+                    java.time.Duration.ofSeconds(60),
+                    () -> unmatched.stream().noneMatch(c -> contactId(c.caseId()).isEmpty()));
+
+            Platform.Chat chat =
+                    Platform.startChatAt(
+                            Lab.GATEWAY_A,
+                            "file-" + System.nanoTime() + "@example.com",
+                            "Fil",
+                            "Silent",
+                            "WEB_CONNECT");
+            var uploaded =
+                    FileFlowIT.upload(
+                            Lab.GATEWAY_A,
+                            chat.caseId(),
+                            chat.customerToken(),
+                            "receipt.png",
+                            FileFlowIT.png());
+            assertEquals(201, uploaded.statusCode(), uploaded.body());
+            String fileId = Platform.json(uploaded.body()).path("fileId").asText();
+            try (Ws customer = Ws.customer(Lab.GATEWAY_A, chat.customerToken())) {
+                customer.await("history", f -> true);
+                lab.filesLink.freeze();
+                long t0 = System.nanoTime();
+                customer.send("type", "send", "clientMsgId", "file-1", "fileId", fileId);
+                customer.await(
+                        f ->
+                                "error".equals(f.path("type").asText())
+                                        && "file-1".equals(f.path("ref").asText()),
+                        java.time.Duration.ofSeconds(30));
+                System.out.printf(
+                        "[faults] file message with file-service silent: UNAVAILABLE after %.1f s%n",
+                        (System.nanoTime() - t0) / 1e9);
+                lab.filesLink.thaw();
+                customer.send("type", "send", "clientMsgId", "file-1", "fileId", fileId);
+                customer.await(
+                        "message",
+                        f -> "file-1".equals(f.path("message").path("clientMsgId").asText()));
+            }
+            t.healed();
+            t.verify("contact-service slow and silent, file-service silent");
+        }
+    }
+
+    /** The Contact a Case is matched to, empty while unmatched. */
+    static String contactId(String caseId) {
+        var id =
+                Platform.json(
+                                Platform.get(
+                                                Lab.GATEWAY_A,
+                                                "/api/cases/" + caseId,
+                                                io.chatcases.testing.Tokens.of("admin"))
+                                        .body())
+                        .path("contact")
+                        .path("id");
+        return id.isTextual() ? id.asText() : "";
+    }
+
     /** Polls readiness of some lab services and remembers whether each went DOWN. */
     static final class Health {
         final Map<String, Boolean> wentDown = new ConcurrentHashMap<>();
@@ -194,7 +288,11 @@ class FaultsIT {
             return new Health(lab, names);
         }
 
-        void assertWentDownAndCameBack(String fault) {
+        /**
+         * Every watched service is ready again; those named went DOWN meanwhile (the others are
+         * reported: a gateway stays ready while it can still answer with UNAVAILABLE).
+         */
+        void assertWentDownAndCameBack(String fault, String... mustGoDown) {
             wentDown.keySet()
                     .forEach(
                             n ->
@@ -203,9 +301,10 @@ class FaultsIT {
                                             java.time.Duration.ofSeconds(60),
                                             () -> lab.service(n).ready()));
             stop = true;
-            wentDown.forEach(
-                    (n, down) ->
-                            assertTrue(down, n + " readiness never went DOWN during " + fault));
+            System.out.println("[faults] " + fault + ": readiness went DOWN " + wentDown);
+            for (String n : mustGoDown) {
+                assertTrue(wentDown.get(n), n + " readiness never went DOWN during " + fault);
+            }
         }
     }
 }

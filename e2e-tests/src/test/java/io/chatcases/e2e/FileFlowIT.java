@@ -35,6 +35,12 @@ class FileFlowIT {
     }
 
     static HttpResponse<String> upload(String caseId, String bearer, String name, byte[] bytes) {
+        return upload(Platform.GATEWAY, caseId, bearer, name, bytes);
+    }
+
+    /** Uploads through the gateway on {@code port}, as the widget does. */
+    static HttpResponse<String> upload(
+            int port, String caseId, String bearer, String name, byte[] bytes) {
         String boundary = "b" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         String part1 =
@@ -54,8 +60,7 @@ class FileFlowIT {
         body.writeBytes(bytes);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return Platform.send(
-                HttpRequest.newBuilder(
-                                URI.create("http://localhost:" + Platform.GATEWAY + "/api/files"))
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/files"))
                         .header("Authorization", "Bearer " + bearer)
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))

@@ -99,10 +99,25 @@ final class Lab implements AutoCloseable {
             Platform.kill(process);
         }
 
+        /** As an orchestrator's probe sees it: 200 within 2 s, or not ready. */
         boolean ready() {
             try {
-                return Platform.get(port, "/q/health/ready", null).statusCode() == 200;
-            } catch (IllegalStateException down) {
+                return Platform.HTTP
+                                .send(
+                                        java.net.http.HttpRequest.newBuilder(
+                                                        java.net.URI.create(
+                                                                "http://127.0.0.1:"
+                                                                        + port
+                                                                        + "/q/health/ready"))
+                                                .timeout(Duration.ofSeconds(2))
+                                                .build(),
+                                        java.net.http.HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200;
+            } catch (IOException down) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return false;
             }
         }
@@ -146,7 +161,9 @@ final class Lab implements AutoCloseable {
                             "-Dquarkus.rest-client.contact-service.url=http://127.0.0.1:"
                                     + contactsLink.port(),
                             "-Dquarkus.rest-client.file-service.url=http://127.0.0.1:"
-                                    + filesLink.port()),
+                                    + filesLink.port(),
+                            // Unmatched chats are matched again every 5 s, not 30 s.
+                            "-Dcases.match-retry=5s"),
                     secrets);
             Map<String, String> fileEnv = new LinkedHashMap<>(secrets);
             fileEnv.put("CASE_SERVICE_URL", "http://127.0.0.1:" + CASES);

@@ -130,15 +130,7 @@ final class Traffic implements AutoCloseable {
                 if (!resume.isEmpty()) {
                     write(ws, "type", "resume", "cases", resume);
                 }
-                owners.forEach(
-                        (c, owner) -> {
-                            if (owner.equals(name)
-                                    && !transcript
-                                            .getOrDefault(c, new TreeMap<>())
-                                            .containsKey(1L)) {
-                                write(ws, "type", "open", "caseId", c);
-                            }
-                        });
+                reopen();
             } else {
                 TreeMap<Long, JsonNode> mine = transcript.get(caseId);
                 if (mine != null) {
@@ -146,6 +138,21 @@ final class Traffic implements AutoCloseable {
                 }
             }
             resendAll(ws);
+        }
+
+        /** Opens (loads the history of) every owned Case this agent does not hold from seq 1. */
+        private void reopen() {
+            WebSocket ws = socket;
+            if (ws == null) {
+                return; // the next connect opens them
+            }
+            owners.forEach(
+                    (c, owner) -> {
+                        if (owner.equals(name)
+                                && !transcript.getOrDefault(c, new TreeMap<>()).containsKey(1L)) {
+                            write(ws, "type", "open", "caseId", c);
+                        }
+                    });
         }
 
         private void closed(WebSocket ws) {
@@ -171,6 +178,8 @@ final class Traffic implements AutoCloseable {
                     Pending p = unacked.get(f.path("ref").asText());
                     if (p != null && ("UNAVAILABLE".equals(code) || "RATE_LIMITED".equals(code))) {
                         p.lastSent = System.nanoTime(); // resent after the usual wait
+                    } else if (agent && "UNAVAILABLE".equals(code)) {
+                        later(this::reopen, 1000); // a history load failed: load it again
                     } else {
                         unexpected.add(text);
                     }
