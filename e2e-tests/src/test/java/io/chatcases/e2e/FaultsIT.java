@@ -53,7 +53,11 @@ class FaultsIT {
             for (int round = 0; round < ROUNDS; round++) {
                 lab.crashBroker();
                 Ws.sleep(3000);
+                long t0 = System.nanoTime();
                 lab.startBroker();
+                System.out.printf(
+                        "[faults] broker restarted: serving after %.1f s (Kafka's own start)%n",
+                        (System.nanoTime() - t0) / 1e9);
                 t.healed();
                 Ws.sleep(5000);
             }

@@ -137,6 +137,7 @@ final class Lab implements AutoCloseable {
 
     Lab() {
         try {
+            sweepLeftovers();
             deleteTree(dir); // logs and data of an earlier run
             Files.createDirectories(dir);
             startPostgres();
@@ -195,9 +196,25 @@ final class Lab implements AutoCloseable {
         } catch (IOException e) {
             close();
             throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | AssertionError e) {
             close();
             throw e;
+        }
+    }
+
+    /** A lab an aborted run left behind (its processes outlive the test JVM). */
+    private void sweepLeftovers() {
+        for (String pattern : List.of("target/lab/kafka.properties", "quarkus.http.port=180[89]")) {
+            try {
+                new ProcessBuilder("pkill", "-9", "-f", pattern).start().waitFor();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (Files.exists(pgDir.resolve("data/postmaster.pid"))) {
+            crashPostgres();
         }
     }
 
@@ -398,14 +415,41 @@ final class Lab implements AutoCloseable {
         startBroker();
     }
 
-    /** Starts the broker on its existing data (after a crash: log recovery first). */
+    /**
+     * Starts the broker on its existing data and returns once it serves requests. After a kill -9
+     * that takes a while of Kafka's own: log recovery, and the controller refuses the new
+     * incarnation until the dead one's session ({@code broker.session.timeout.ms}, 9 s) expires.
+     */
     void startBroker() {
         kafka =
                 launch(
                         kafkaCommand("kafka.Kafka", dir.resolve("kafka.properties").toString()),
                         "kafka",
                         Map.of());
-        await("Kafka listening", Duration.ofSeconds(60), () -> listening(KAFKA));
+        await("Kafka serving", Duration.ofSeconds(90), this::brokerServing);
+    }
+
+    private boolean brokerServing() {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + kafkaLink.port());
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000);
+        try (Admin admin = Admin.create(p)) {
+            var names = admin.listTopics().names().get(2, java.util.concurrent.TimeUnit.SECONDS);
+            if (!names.contains("chat.ingest")) {
+                return true; // a fresh broker answers: the topics come next
+            }
+            return admin
+                    .describeTopics(List.of("chat.ingest"))
+                    .allTopicNames()
+                    .get(2, java.util.concurrent.TimeUnit.SECONDS)
+                    .get("chat.ingest")
+                    .partitions()
+                    .stream()
+                    .allMatch(part -> part.leader() != null && !part.leader().isEmpty());
+        } catch (Exception notYet) {
+            return false;
+        }
     }
 
     /** kill -9 the broker. */
