@@ -49,18 +49,15 @@ public class MalformedBearerFilter {
             return false;
         }
         for (String p : protocols.split(",")) {
-            String v = p.trim();
-            if (v.startsWith(CARRIER)) {
-                try {
-                    String header =
-                            URLDecoder.decode(
-                                    v.substring(CARRIER.length()), StandardCharsets.UTF_8);
-                    if (malformed(header)) {
-                        return true;
-                    }
-                } catch (IllegalArgumentException undecodable) {
-                    // not ours to judge: authentication refuses it
-                }
+            String v;
+            try {
+                // Clients encode the whole value, '#' included (as Quarkus decodes it).
+                v = URLDecoder.decode(p.trim(), StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException undecodable) {
+                continue; // not ours to judge: authentication refuses it
+            }
+            if (v.startsWith(CARRIER) && malformed(v.substring(CARRIER.length()))) {
+                return true;
             }
         }
         return false;

@@ -42,6 +42,13 @@ class MalformedBearerFilterTest {
         assertFalse(
                 MalformedBearerFilter.malformedCarrier(
                         "bearer-token-carrier, quarkus-http-upgrade#Authorization#Bearer%20a.b.c"));
+        // As the console and the Vert.x client send it: the whole value URI-encoded.
+        assertTrue(
+                MalformedBearerFilter.malformedCarrier(
+                        "bearer-token-carrier,quarkus-http-upgrade%23Authorization%23Bearer%20.."));
+        assertFalse(
+                MalformedBearerFilter.malformedCarrier(
+                        "bearer-token-carrier,quarkus-http-upgrade%23Authorization%23Bearer%20x.y"));
         assertFalse(
                 MalformedBearerFilter.malformedCarrier("quarkus-http-upgrade#Authorization#%zz"));
         assertFalse(MalformedBearerFilter.malformedCarrier(null));
