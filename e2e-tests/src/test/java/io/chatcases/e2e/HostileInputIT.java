@@ -76,7 +76,23 @@ class HostileInputIT {
         Platform.clearWaitingCases();
     }
 
+    /**
+     * {@code -Dfuzz.tolerate=regex;;regex}: failures matching are counted, not failed - only to run
+     * against a platform not yet redeployed with fixes made on the branch. Empty by default.
+     */
+    static final List<java.util.regex.Pattern> TOLERATE =
+            java.util.Arrays.stream(System.getProperty("fuzz.tolerate", "").split(";;"))
+                    .filter(t -> !t.isBlank())
+                    .map(java.util.regex.Pattern::compile)
+                    .toList();
+
     void fail(String what) {
+        for (java.util.regex.Pattern t : TOLERATE) {
+            if (t.matcher(what).find()) {
+                notes.add("TOLERATED " + t.pattern());
+                return;
+            }
+        }
         if (failures.size() < 200) {
             failures.add(what);
         }
