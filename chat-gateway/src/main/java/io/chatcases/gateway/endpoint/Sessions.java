@@ -77,11 +77,7 @@ public class Sessions {
     /** Delivers one event from chat.case-events to the local sockets that must see it. */
     public void deliver(String type, JsonNode event, Instant eventTime) {
         JsonNode kase = event.path("case");
-        UUID caseId =
-                UUID.fromString(
-                        kase.isMissingNode() || kase.isNull()
-                                ? event.path("caseId").asText()
-                                : kase.path("caseId").asText());
+        UUID caseId = caseIdOf(type, event);
         Audience.Event routing =
                 new Audience.Event(
                         type,
@@ -103,6 +99,23 @@ public class Sessions {
         if (eventTime != null) {
             metrics.timer("chat.delivery.lag").record(Duration.between(eventTime, Instant.now()));
         }
+    }
+
+    /**
+     * The Case an event is about. A refused send to a Case that does not exist comes without one
+     * ({@code case: null}): it is routed by its connection alone, so null here (before, the whole
+     * event was skipped and the sender never got its error frame; found by HostileInputIT).
+     */
+    static UUID caseIdOf(String type, JsonNode event) {
+        JsonNode kase = event.path("case");
+        String id =
+                kase.isMissingNode() || kase.isNull()
+                        ? event.path("caseId").asText()
+                        : kase.path("caseId").asText();
+        if (id.isEmpty() && EventTypes.MESSAGE_REJECTED.equals(type)) {
+            return null;
+        }
+        return UUID.fromString(id);
     }
 
     /**

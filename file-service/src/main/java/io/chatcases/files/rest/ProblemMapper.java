@@ -39,12 +39,30 @@ public class ProblemMapper {
                 .build();
     }
 
-    /** Storage failures: logged with their cause, answered without it. */
+    /**
+     * Storage failures: logged with their cause, answered without it. A multipart body the parser
+     * cannot read (no closing boundary, cut short) is the caller's: 400.
+     */
     @ServerExceptionMapper
     public Response storage(IOException e) {
+        if (fromMultipartParser(e)) {
+            return respond(400, "BAD_REQUEST", "The multipart body is malformed");
+        }
         LOG.error("File storage failed", e);
         return respond(500, "INTERNAL", "The file storage failed");
     }
+
+    private static boolean fromMultipartParser(IOException e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().startsWith(MULTIPART_PARSER)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final String MULTIPART_PARSER =
+            "org.jboss.resteasy.reactive.server.core.multipart.";
 
     static Response respond(int status, String code, String detail) {
         Response.Status known = Response.Status.fromStatusCode(status);
