@@ -197,7 +197,10 @@ public class Sessions {
         } else {
             from = stream.beginReplay(after);
         }
-        int limit = config.maxReplay() + 1;
+        // A history reload asks for the last HISTORY_WINDOW messages: it is not a resume, so a
+        // replay window set below it (gateway.max-replay) must not turn it into a resync.
+        int limit =
+                (asHistory ? Math.max(config.maxReplay(), HISTORY_WINDOW) : config.maxReplay()) + 1;
         Uni<JsonNode> page =
                 s.listener.kind() == Audience.Kind.CUSTOMER
                         ? gatewayCases.messages(caseId, from, limit)
