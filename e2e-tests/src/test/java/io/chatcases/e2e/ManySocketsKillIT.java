@@ -333,8 +333,10 @@ class ManySocketsKillIT {
                         }
                         // Every seq, not just the last: a socket refused (1008) after a live
                         // message but before its history holds a gap until the next history.
+                        // Equal, not at least: agent replies may still be in flight, and a
+                        // transcript ahead of a store read a moment earlier is no proof.
                         return clients.stream()
-                                .allMatch(c -> c.transcript.size() >= stored.get(c.caseId).size());
+                                .allMatch(c -> c.transcript.size() == stored.get(c.caseId).size());
                     });
             long recovered = System.nanoTime();
             recoveryMillis.add(Crowd.ms(recovered - kill));
