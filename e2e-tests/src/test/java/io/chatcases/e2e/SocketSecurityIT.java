@@ -219,4 +219,39 @@ class SocketSecurityIT {
             Platform.clearWaitingCases();
         }
     }
+
+    /**
+     * Junk costs the sender its rate limit like any frame: a flood of unreadable frames is not
+     * answered one error per frame forever, it is rate-limited and then closed as abuse. A binary
+     * frame gets BAD_FRAME (the protocol is JSON text).
+     */
+    @Test
+    void junkAndBinaryFramesAreRefusedAndAJunkFloodIsClosed() {
+        Platform.Chat junk = Platform.startChat("Jun", "Junk");
+        Platform.Chat calm = Platform.startChat("Cal", "Calmer");
+        try (Ws flood = Ws.customer(Platform.GATEWAY, junk.customerToken());
+                Ws other = Ws.customer(Platform.GATEWAY, calm.customerToken())) {
+            flood.await("history", f -> true);
+            other.await("history", f -> true);
+            flood.socket.writeBinaryMessage(io.vertx.core.buffer.Buffer.buffer(new byte[] {1, 2}));
+            flood.await(
+                    "error",
+                    f ->
+                            "BAD_FRAME".equals(f.path("code").asText())
+                                    && f.path("message").asText().contains("Binary"));
+            for (int i = 0; i < 200 && flood.isOpen(); i++) {
+                flood.send("{not json " + i);
+            }
+            flood.await("error", f -> "RATE_LIMITED".equals(f.path("code").asText()));
+            assertEquals(1008, flood.awaitClose(Duration.ofSeconds(10)));
+            long answered = flood.all("error").size();
+            assertTrue(
+                    answered < 100,
+                    "junk answered at the socket's rate, not per frame: " + answered);
+            other.send("type", "send", "clientMsgId", "calm-2", "text", "still here");
+            other.await("accepted", f -> "calm-2".equals(f.path("clientMsgId").asText()));
+        } finally {
+            Platform.clearWaitingCases();
+        }
+    }
 }

@@ -9,6 +9,7 @@ import io.chatcases.gateway.routing.Audience;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
@@ -85,6 +86,11 @@ public class AgentSocket {
     public void onFrame(WebSocketConnection connection, String text) {
         Session s = sessions.get(connection);
         sends.receive(s, text, frame -> handle(s, frame));
+    }
+
+    @OnBinaryMessage
+    public void onBinary(WebSocketConnection connection, io.vertx.core.buffer.Buffer bytes) {
+        sends.receiveBinary(sessions.get(connection));
     }
 
     private void handle(Session s, JsonNode frame) {

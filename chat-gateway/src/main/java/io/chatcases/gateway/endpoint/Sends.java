@@ -34,15 +34,34 @@ public class Sends {
         if (s == null || !fits(s, text)) {
             return;
         }
-        JsonNode frame = null;
+        JsonNode frame;
         try {
             frame = Frames.parse(text);
-            if (admit(s, frame)) {
-                Frames.checkIds(frame);
-                handler.accept(frame);
+        } catch (Frames.BadFrame bad) {
+            // Unreadable frames spend the rate limit too: a flood of junk is answered at the
+            // socket's rate, then closed as abuse, never with one error frame per junk frame.
+            if (admit(s, null)) {
+                s.send(Frames.error("BAD_FRAME", bad.getMessage(), null));
             }
+            return;
+        }
+        if (!admit(s, frame)) {
+            return;
+        }
+        try {
+            Frames.checkIds(frame);
+            handler.accept(frame);
         } catch (Frames.BadFrame bad) {
             s.send(Frames.error("BAD_FRAME", bad.getMessage(), ref(frame)));
+        }
+    }
+
+    /** The protocol is JSON text: a binary frame is refused like any unreadable frame. */
+    void receiveBinary(Session s) {
+        if (s != null && admit(s, null)) {
+            s.send(
+                    Frames.error(
+                            "BAD_FRAME", "Binary frames are not supported: send JSON text.", null));
         }
     }
 
