@@ -159,6 +159,8 @@ final class Traffic implements AutoCloseable {
             if (socket != ws) {
                 return;
             }
+            Short code = ws.closeStatusCode();
+            closeCodes.merge(code == null ? -1 : (int) code, 1L, Long::sum);
             socket = null;
             closedAt = System.nanoTime();
             later(this::connect, 100 + jitter(400));
@@ -244,8 +246,9 @@ final class Traffic implements AutoCloseable {
             }
         }
 
+        /** On a new socket: the first unacknowledged sends at once (within the burst of 20). */
         private void resendAll(WebSocket ws) {
-            for (Pending p : unacked.values()) {
+            for (Pending p : unacked.values().stream().limit(10).toList()) {
                 write(ws, p.frame(agent));
                 p.lastSent = System.nanoTime();
                 resends.incrementAndGet();
@@ -257,7 +260,7 @@ final class Traffic implements AutoCloseable {
             if (ws == null) {
                 return;
             }
-            int budget = 3; // stays under the socket's rate limit while catching up
+            int budget = 1; // 2 a second: well under the socket's 5 while catching up
             for (Pending p : unacked.values()) {
                 if (budget > 0 && System.nanoTime() - p.lastSent > RESEND_AFTER_MS * 1_000_000) {
                     write(ws, p.frame(agent));
@@ -301,6 +304,9 @@ final class Traffic implements AutoCloseable {
             return f;
         }
     }
+
+    /** Close codes of the sockets that closed under the clients (-1: no close frame). */
+    private final Map<Integer, Long> closeCodes = new ConcurrentHashMap<>();
 
     /** caseId/clientMsgId -> when it was first sent. */
     private final Map<String, Long> firstSent = new ConcurrentHashMap<>();
@@ -549,7 +555,12 @@ final class Traffic implements AutoCloseable {
                         reconnects.isEmpty() ? 0 : Collections.max(reconnects),
                         all().stream().mapToLong(p -> p.resyncs.get()).sum(),
                         recoverySeconds());
-        System.out.println("[faults] " + scenario + ": " + r);
+        System.out.println(
+                "[faults] "
+                        + scenario
+                        + ": "
+                        + r
+                        + (closeCodes.isEmpty() ? "" : " closes=" + closeCodes));
         return r;
     }
 
