@@ -151,6 +151,14 @@ public interface GatewayConfig {
         @WithDefault("60s")
         Duration leaseTtl();
 
+        /**
+         * How often a replica renews its leases, and so learns that a newer socket evicted one of
+         * its sockets (closed then with 1008). Read by the scheduler; keep it under a third of the
+         * TTL.
+         */
+        @WithDefault("20s")
+        Duration renewEvery();
+
         /** Most Cases one agent {@code resume} frame may name (TOO_LARGE beyond). */
         @WithDefault("50")
         int maxResumeCases();

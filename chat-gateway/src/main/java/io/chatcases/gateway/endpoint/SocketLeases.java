@@ -8,9 +8,11 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Socket caps shared by all replicas: each open socket holds a lease (limits/SharedLimits); one
- * over the cap is closed with 1008. If the database does not answer, the socket stays open (and
- * this is logged): the caps guard against floods, not against a customer's second tab.
+ * Socket caps shared by all replicas: each open socket holds a lease (limits/SharedLimits). One
+ * socket over a Case's or an agent's cap closes the oldest with 1008 (the newest wins, so a killed
+ * replica's sockets never keep their clients from reconnecting); one over the address cap is itself
+ * closed with 1008. If the database does not answer, the socket stays open (and this is logged):
+ * the caps guard against floods, not against a customer's second tab.
  */
 @ApplicationScoped
 public class SocketLeases {
@@ -46,7 +48,12 @@ public class SocketLeases {
 
     private void take(Session s, String holder, int perHolder, int perAddress) {
         String address = addresses.of(s.connection.handshakeRequest());
-        limits.acquire(holder, perHolder, address, perAddress)
+        limits.acquire(
+                        holder,
+                        perHolder,
+                        address,
+                        perAddress,
+                        () -> s.close(1008, "opened elsewhere: too many open sockets"))
                 .subscribe()
                 .with(
                         lease -> {

@@ -4,11 +4,16 @@ import io.chatcases.gateway.config.GatewayConfig;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
@@ -25,6 +30,11 @@ import org.jboss.logging.Logger;
  *       is taken under two transaction-scoped advisory locks (holder, then address: always in that
  *       order, so two takers never wait on each other in a cycle), so concurrent opens cannot both
  *       slip under a cap.
+ *   <li>The newest socket wins the holder's cap (a customer's Case, an agent): one socket too many
+ *       evicts the holder's oldest lease. The replica holding it closes that socket at once when it
+ *       is its own, else at its next renewal. So the sockets of a killed replica, whose leases live
+ *       on until they lapse, never keep their own clients from reconnecting. The address cap
+ *       refuses instead: it guards against floods.
  * </ul>
  */
 @ApplicationScoped
@@ -33,7 +43,9 @@ public class SharedLimits {
 
     private final Pool pool;
     private final GatewayConfig.Limits config;
-    private final Set<UUID> held = ConcurrentHashMap.newKeySet();
+
+    /** Leases this replica holds, with what to do when another socket evicts one. */
+    private final Map<UUID, Runnable> held = new ConcurrentHashMap<>();
 
     public SharedLimits(Pool pool, GatewayConfig config) {
         this.pool = pool;
@@ -49,12 +61,25 @@ public class SharedLimits {
     private static final String LOCK =
             "SELECT pg_advisory_xact_lock(hashtextextended($1, 0)),"
                     + " pg_advisory_xact_lock(hashtextextended($2, 0))";
-    private static final String LEASE =
+    private static final String ADDRESS_ROOM =
+            "SELECT count(*) < $2::int AS room FROM socket_lease"
+                    + " WHERE address = $1 AND expires_at > now()";
+    private static final String EVICT =
             """
-            INSERT INTO socket_lease (id, holder, address, expires_at)
-            SELECT $1, $2, $3, now() + $4::int * interval '1 second'
-            WHERE (SELECT count(*) FROM socket_lease WHERE holder = $2 AND expires_at > now()) < $5::int
-              AND (SELECT count(*) FROM socket_lease WHERE address = $3 AND expires_at > now()) < $6::int""";
+            UPDATE socket_lease SET evicted = true, expires_at = now()
+            WHERE id IN (SELECT id FROM socket_lease WHERE holder = $1 AND expires_at > now()
+                         ORDER BY created_at DESC OFFSET $2::int - 1)
+            RETURNING id""";
+    private static final String LEASE =
+            "INSERT INTO socket_lease (id, holder, address, expires_at)"
+                    + " VALUES ($1, $2, $3, now() + $4::int * interval '1 second')";
+    private static final String RENEW =
+            """
+            UPDATE socket_lease
+            SET expires_at = CASE WHEN evicted THEN expires_at
+                                  ELSE now() + $2::int * interval '1 second' END
+            WHERE id = ANY($1::uuid[])
+            RETURNING id, evicted""";
 
     /** Counts one hit on {@code key}; true while the window's hits stay within {@code limit}. */
     public Uni<Boolean> hit(String key, int limit, Duration window) {
@@ -65,38 +90,86 @@ public class SharedLimits {
 
     /**
      * A lease for one more socket of {@code holder} (a customer's Case, an agent) from {@code
-     * address}, or empty when the holder has {@code perHolder} or the address {@code perAddress}
-     * live sockets already.
+     * address}: empty when the address has {@code perAddress} live sockets already. When the holder
+     * has {@code perHolder}, its oldest leases are evicted to make room, and the socket of each
+     * runs its {@code onEvicted} (here at once, on another replica at its next renewal).
      */
     public Uni<Optional<UUID>> acquire(
-            String holder, int perHolder, String address, int perAddress) {
+            String holder, int perHolder, String address, int perAddress, Runnable onEvicted) {
         UUID id = UUID.randomUUID();
-        Tuple lease =
-                Tuple.tuple()
-                        .addUUID(id)
-                        .addString(holder)
-                        .addString(address)
-                        .addInteger((int) config.leaseTtl().toSeconds())
-                        .addInteger(perHolder)
-                        .addInteger(perAddress);
         return pool.withTransaction(
                         c ->
                                 c.preparedQuery(LOCK)
                                         .execute(Tuple.of("h:" + holder, "a:" + address))
-                                        .chain(() -> c.preparedQuery(LEASE).execute(lease)))
+                                        .chain(
+                                                () ->
+                                                        lease(
+                                                                c,
+                                                                id,
+                                                                holder,
+                                                                perHolder,
+                                                                address,
+                                                                perAddress)))
                 .map(
-                        rows -> {
-                            if (rows.rowCount() == 0) {
+                        evicted -> {
+                            if (evicted.isEmpty()) {
                                 return Optional.<UUID>empty();
                             }
-                            held.add(id);
+                            held.put(id, onEvicted);
+                            evicted.get().forEach(this::evicted);
                             return Optional.of(id);
                         });
     }
 
+    /** Under the locks: the new lease and the evicted ones, or empty when the address is full. */
+    private Uni<Optional<List<UUID>>> lease(
+            SqlConnection c,
+            UUID id,
+            String holder,
+            int perHolder,
+            String address,
+            int perAddress) {
+        int ttl = (int) config.leaseTtl().toSeconds();
+        return c.preparedQuery(ADDRESS_ROOM)
+                .execute(Tuple.of(address, perAddress))
+                .chain(
+                        room -> {
+                            if (!room.iterator().next().getBoolean("room")) {
+                                return Uni.createFrom().item(Optional.<List<UUID>>empty());
+                            }
+                            return c.preparedQuery(EVICT)
+                                    .execute(Tuple.of(holder, perHolder))
+                                    .call(
+                                            () ->
+                                                    c.preparedQuery(LEASE)
+                                                            .execute(
+                                                                    Tuple.of(
+                                                                            id, holder, address,
+                                                                            ttl)))
+                                    .map(SharedLimits::ids);
+                        });
+    }
+
+    private static Optional<List<UUID>> ids(RowSet<Row> rows) {
+        List<UUID> out = new ArrayList<>();
+        rows.forEach(r -> out.add(r.getUUID("id")));
+        return Optional.of(out);
+    }
+
+    /** A lease of ours was evicted by a newer socket: its socket goes. */
+    private void evicted(UUID lease) {
+        Runnable onEvicted = held.remove(lease);
+        LOG.debugf(
+                "lease %s evicted by a newer socket (%s)",
+                lease, onEvicted == null ? "not ours" : "ours: closing");
+        if (onEvicted != null) {
+            onEvicted.run();
+        }
+    }
+
     /** Gives a socket's lease back (socket closed). */
     public Uni<Void> release(UUID lease) {
-        if (lease == null || !held.remove(lease)) {
+        if (lease == null || held.remove(lease) == null) {
             return Uni.createFrom().voidItem();
         }
         return pool.preparedQuery("DELETE FROM socket_lease WHERE id = $1")
@@ -111,10 +184,19 @@ public class SharedLimits {
         if (held.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return pool.preparedQuery(
-                        "UPDATE socket_lease SET expires_at = now() + $2::int * interval '1 second'"
-                                + " WHERE id = ANY($1::uuid[])")
-                .execute(Tuple.of(held.toArray(UUID[]::new), (int) config.leaseTtl().toSeconds()))
+        return pool.preparedQuery(RENEW)
+                .execute(
+                        Tuple.of(
+                                held.keySet().toArray(UUID[]::new),
+                                (int) config.leaseTtl().toSeconds()))
+                .invoke(
+                        rows ->
+                                rows.forEach(
+                                        r -> {
+                                            if (r.getBoolean("evicted")) {
+                                                evicted(r.getUUID("id"));
+                                            }
+                                        }))
                 .replaceWithVoid()
                 .onFailure()
                 .invoke(f -> LOG.warnf("socket leases not renewed: %s", f.getMessage()))
@@ -130,9 +212,12 @@ public class SharedLimits {
                 .execute()
                 .chain(
                         () ->
+                                // Kept one lease-ttl past expiry: an evicted lease's replica
+                                // must see the mark at its next renewal.
                                 pool.preparedQuery(
-                                                "DELETE FROM socket_lease WHERE expires_at < now()")
-                                        .execute())
+                                                "DELETE FROM socket_lease WHERE expires_at < now()"
+                                                        + " - $1::int * interval '1 second'")
+                                        .execute(Tuple.of((int) config.leaseTtl().toSeconds())))
                 .replaceWithVoid()
                 .onFailure()
                 .recoverWithNull();
