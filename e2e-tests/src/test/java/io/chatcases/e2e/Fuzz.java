@@ -2,14 +2,8 @@ package io.chatcases.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.math.BigInteger;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -376,121 +370,5 @@ final class Fuzz {
 
     static Iterator<String> names(JsonNode n) {
         return n.fieldNames();
-    }
-
-    // ---------------------------------------------------------------- raw socket
-
-    /**
-     * A WebSocket client writing raw frames: invalid UTF-8, bad opcodes. The customer socket with
-     * the token as query parameter, or the agent socket with it in Sec-WebSocket-Protocol.
-     */
-    static final class Raw implements AutoCloseable {
-        private final Socket socket = new Socket();
-        private final OutputStream out;
-        private final DataInputStream in;
-        final int status;
-
-        Raw(int port, boolean agent, String token) throws IOException {
-            socket.connect(new InetSocketAddress("localhost", port), 5000);
-            socket.setSoTimeout(10_000);
-            out = socket.getOutputStream();
-            in = new DataInputStream(socket.getInputStream());
-            String encoded = URLEncoder.encode(token, StandardCharsets.UTF_8);
-            String carrier =
-                    URLEncoder.encode(
-                                    "quarkus-http-upgrade#Authorization#Bearer " + token,
-                                    StandardCharsets.UTF_8)
-                            .replace("+", "%20");
-            String request =
-                    "GET "
-                            + (agent ? "/ws/agent" : "/ws/customer?token=" + encoded)
-                            + " HTTP/1.1\r\nHost: localhost:"
-                            + port
-                            + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                            + "Sec-WebSocket-Version: 13\r\n"
-                            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                            + (agent
-                                    ? "Sec-WebSocket-Protocol: bearer-token-carrier, "
-                                            + carrier
-                                            + "\r\n"
-                                    : "")
-                            + "\r\n";
-            out.write(request.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            String line = readLine(in);
-            status = line.length() >= 12 ? Integer.parseInt(line.substring(9, 12)) : -1;
-            while (!readLine(in).isEmpty()) {
-                // headers
-            }
-        }
-
-        /** A masked frame with the given first byte (FIN, RSV, opcode) and payload. */
-        void frame(int first, byte[] payload) throws IOException {
-            byte[] mask = {0x11, 0x22, 0x33, 0x44};
-            out.write(first);
-            if (payload.length < 126) {
-                out.write(0x80 | payload.length);
-            } else {
-                out.write(0x80 | 126);
-                out.write(payload.length >> 8);
-                out.write(payload.length & 0xff);
-            }
-            out.write(mask);
-            for (int i = 0; i < payload.length; i++) {
-                out.write(payload[i] ^ mask[i % 4]);
-            }
-            out.flush();
-        }
-
-        /**
-         * Reads until a close frame (its code; 1005 without one; -1 at the end of the stream or a
-         * timeout); every text frame read is added to {@code texts}.
-         */
-        int readUntilClose(int timeoutMs, List<String> texts) {
-            try {
-                socket.setSoTimeout(timeoutMs);
-                while (true) {
-                    int b0 = in.read();
-                    if (b0 < 0) {
-                        return -1;
-                    }
-                    int b1 = in.readUnsignedByte();
-                    long len = b1 & 0x7f;
-                    if (len == 126) {
-                        len = in.readUnsignedShort();
-                    } else if (len == 127) {
-                        len = in.readLong();
-                    }
-                    byte[] payload = in.readNBytes((int) len);
-                    int op = b0 & 0x0f;
-                    if (op == 0x8) {
-                        return payload.length >= 2
-                                ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff)
-                                : 1005;
-                    }
-                    if (op == 0x1) {
-                        texts.add(new String(payload, StandardCharsets.UTF_8));
-                    }
-                }
-            } catch (IOException e) {
-                return -1;
-            }
-        }
-
-        private static String readLine(InputStream in) throws IOException {
-            StringBuilder line = new StringBuilder();
-            int c;
-            while ((c = in.read()) >= 0 && c != '\n') {
-                if (c != '\r') {
-                    line.append((char) c);
-                }
-            }
-            return line.toString();
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
     }
 }

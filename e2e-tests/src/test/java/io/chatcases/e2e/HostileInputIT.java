@@ -726,8 +726,9 @@ class HostileInputIT {
         for (var e : payloads.entrySet()) {
             for (boolean agent : new boolean[] {false, true}) {
                 String kind = "raw." + e.getKey() + (agent ? ".agent" : ".customer");
-                try (Fuzz.Raw raw =
-                        new Fuzz.Raw(GW, agent, agent ? Tokens.of("alice") : me.customerToken())) {
+                try (RawSocket raw =
+                        new RawSocket(
+                                GW, agent, agent ? Tokens.of("alice") : me.customerToken(), 0)) {
                     assertEquals(101, raw.status, kind);
                     framesSent.add(kind);
                     raw.frame(0x81, e.getValue());
@@ -758,7 +759,7 @@ class HostileInputIT {
         }
         // Reserved opcode 0x3 and an RSV bit: protocol errors (RFC 6455: 1002); recorded.
         for (int first : new int[] {0x83, 0xC1}) {
-            try (Fuzz.Raw raw = new Fuzz.Raw(GW, false, me.customerToken())) {
+            try (RawSocket raw = new RawSocket(GW, false, me.customerToken(), 0)) {
                 framesSent.add("raw.opcode-" + Integer.toHexString(first));
                 raw.frame(first, "{\"type\":\"typing\"}".getBytes());
                 int code = raw.readUntilClose(3000, new ArrayList<>());

@@ -275,32 +275,18 @@ final class Lab implements AutoCloseable {
                     .append(app)
                     .append("';");
         }
-        run(
-                List.of(
-                        "psql",
-                        "-h",
-                        "127.0.0.1",
-                        "-p",
-                        "" + PG,
-                        "-U",
-                        "postgres",
-                        "-v",
-                        "ON_ERROR_STOP=1",
-                        "-c",
-                        sql.toString()));
+        psql("-v", "ON_ERROR_STOP=1", "-c", sql.toString());
         for (String app : List.of("contacts", "cases", "files", "chat_gateway")) {
-            run(
-                    List.of(
-                            "psql",
-                            "-h",
-                            "127.0.0.1",
-                            "-p",
-                            "" + PG,
-                            "-U",
-                            "postgres",
-                            "-c",
-                            "CREATE DATABASE " + app + " OWNER " + app));
+            psql("-c", "CREATE DATABASE " + app + " OWNER " + app);
         }
+    }
+
+    private static void psql(String... args) {
+        List<String> cmd =
+                new ArrayList<>(
+                        List.of("psql", "-h", "127.0.0.1", "-p", "" + PG, "-U", "postgres"));
+        cmd.addAll(List.of(args));
+        run(cmd);
     }
 
     /** pg_ctl start: waits until the server accepts connections (after crash recovery). */

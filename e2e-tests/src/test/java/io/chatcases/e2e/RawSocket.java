@@ -9,11 +9,14 @@ import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 /**
- * A WebSocket client over a plain TCP socket with a tiny receive buffer that reads only when told
- * to: the one way to be a truly slow reader (client libraries buffer incoming frames in memory).
+ * A WebSocket client over a plain TCP socket, for what client libraries will not do: read only when
+ * told to (a truly slow reader, with a tiny receive buffer; libraries buffer incoming frames in
+ * memory), or write any frame at all (bad opcodes, invalid UTF-8, fragments).
  */
 final class RawSocket implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -21,10 +24,28 @@ final class RawSocket implements AutoCloseable {
     private final OutputStream out;
     private final DataInputStream in;
 
-    /** Opens the agent socket with the token in Sec-WebSocket-Protocol, as browsers do. */
+    /** The upgrade's HTTP status (101 when accepted). */
+    final int status;
+
+    /** Opens the agent socket as a slow reader; refused upgrades throw. */
     RawSocket(int port, String token) throws IOException {
-        socket.setReceiveBufferSize(4096);
+        this(port, true, token, 4096);
+        if (status != 101) {
+            throw new IOException("upgrade refused: " + status);
+        }
+    }
+
+    /**
+     * Opens the customer socket (token as query parameter) or the agent socket (token in
+     * Sec-WebSocket-Protocol, as browsers do); {@code receiveBuffer} > 0 shrinks the receive
+     * buffer. A refused upgrade is reported in {@link #status}.
+     */
+    RawSocket(int port, boolean agent, String token, int receiveBuffer) throws IOException {
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
         socket.connect(new InetSocketAddress("localhost", port), 5000);
+        socket.setSoTimeout(10_000);
         out = socket.getOutputStream();
         in = new DataInputStream(socket.getInputStream());
         String carrier =
@@ -35,20 +56,27 @@ final class RawSocket implements AutoCloseable {
         byte[] key = new byte[16];
         RANDOM.nextBytes(key);
         String request =
-                "GET /ws/agent HTTP/1.1\r\nHost: localhost:"
+                "GET "
+                        + (agent
+                                ? "/ws/agent"
+                                : "/ws/customer?token="
+                                        + URLEncoder.encode(token, StandardCharsets.UTF_8))
+                        + " HTTP/1.1\r\nHost: localhost:"
                         + port
                         + "\r\nUpgrade: websocket\r\n"
                         + "Connection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
                         + Base64.getEncoder().encodeToString(key)
-                        + "\r\nSec-WebSocket-Protocol: bearer-token-carrier, "
-                        + carrier
-                        + "\r\n\r\n";
+                        + "\r\n"
+                        + (agent
+                                ? "Sec-WebSocket-Protocol: bearer-token-carrier, "
+                                        + carrier
+                                        + "\r\n"
+                                : "")
+                        + "\r\n";
         out.write(request.getBytes(StandardCharsets.US_ASCII));
         out.flush();
-        String status = readLine(in);
-        if (!status.contains(" 101 ")) {
-            throw new IOException("upgrade refused: " + status);
-        }
+        String line = readLine(in);
+        status = line.length() >= 12 ? Integer.parseInt(line.substring(9, 12)) : -1;
         while (!readLine(in).isEmpty()) {
             // the response's headers
         }
@@ -56,10 +84,14 @@ final class RawSocket implements AutoCloseable {
 
     /** Sends a masked text frame (clients must mask). */
     void sendText(String text) throws IOException {
-        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        frame(0x81, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A masked frame with the given first byte (FIN, RSV, opcode) and payload. */
+    void frame(int first, byte[] payload) throws IOException {
         byte[] mask = new byte[4];
         RANDOM.nextBytes(mask);
-        out.write(0x81);
+        out.write(first);
         if (payload.length < 126) {
             out.write(0x80 | payload.length);
         } else {
@@ -76,25 +108,41 @@ final class RawSocket implements AutoCloseable {
 
     /** Reads frames until a close frame; returns its status code (-1 when the stream ends). */
     int readUntilClose(int timeoutMs) throws IOException {
-        socket.setSoTimeout(timeoutMs);
-        while (true) {
-            int b0 = in.read();
-            if (b0 < 0) {
-                return -1;
+        return readUntilClose(timeoutMs, new ArrayList<>());
+    }
+
+    /**
+     * Reads until a close frame (its code; 1005 without one; -1 at the end of the stream or a
+     * timeout); every text frame read is added to {@code texts}.
+     */
+    int readUntilClose(int timeoutMs, List<String> texts) {
+        try {
+            socket.setSoTimeout(timeoutMs);
+            while (true) {
+                int b0 = in.read();
+                if (b0 < 0) {
+                    return -1;
+                }
+                int b1 = in.readUnsignedByte();
+                long len = b1 & 0x7f;
+                if (len == 126) {
+                    len = in.readUnsignedShort();
+                } else if (len == 127) {
+                    len = in.readLong();
+                }
+                byte[] payload = in.readNBytes((int) len);
+                int op = b0 & 0x0f;
+                if (op == 0x8) {
+                    return payload.length >= 2
+                            ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff)
+                            : 1005;
+                }
+                if (op == 0x1) {
+                    texts.add(new String(payload, StandardCharsets.UTF_8));
+                }
             }
-            int b1 = in.readUnsignedByte();
-            long len = b1 & 0x7f;
-            if (len == 126) {
-                len = in.readUnsignedShort();
-            } else if (len == 127) {
-                len = in.readLong();
-            }
-            byte[] payload = in.readNBytes((int) len);
-            if ((b0 & 0x0f) == 0x8) {
-                return payload.length >= 2
-                        ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff)
-                        : 1005;
-            }
+        } catch (IOException e) {
+            return -1;
         }
     }
 
