@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chatcases.testing.KeycloakAgents;
 import io.chatcases.testing.Tokens;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ class ClaimStormIT {
     static final String PREFIX = "storm-agent-";
 
     static Process replica;
-    static final List<Crowd.Agent> agents = new ArrayList<>();
+    static final List<KeycloakAgents.Agent> agents = new ArrayList<>();
 
     @AfterAll
     static void leaveNothingWaiting() {
@@ -41,26 +42,26 @@ class ClaimStormIT {
         if (replica != null) {
             Platform.kill(replica);
         }
-        Crowd.deleteAgents(PREFIX, AGENTS);
+        KeycloakAgents.delete(PREFIX, AGENTS);
     }
 
     /** A claim one console sent: when, and the answer it got (claimed or an error). */
-    record Claim(Crowd.Agent agent, String caseId, String requestId, long sentAt) {}
+    record Claim(KeycloakAgents.Agent agent, String caseId, String requestId, long sentAt) {}
 
     @Test
     void fiftyAgentsClaimEveryNewCaseAndExactlyOneOwnsIt() {
         int rounds = Crowd.rounds(1);
-        agents.addAll(Crowd.ensureAgents(PREFIX, AGENTS, "Storm"));
+        agents.addAll(KeycloakAgents.ensure(PREFIX, AGENTS, "Storm"));
         replica = Platform.startGateway(REPLICA);
 
         // caseId -> the claims sent for it; consoles claim from the event loop at once.
         Map<String, List<Claim>> claims = new ConcurrentHashMap<>();
         Map<String, Long> firstNewFrame = new ConcurrentHashMap<>();
-        Map<Live, Crowd.Agent> consoles = new LinkedHashMap<>();
+        Map<Live, KeycloakAgents.Agent> consoles = new LinkedHashMap<>();
         List<Live> sockets = new CopyOnWriteArrayList<>();
         try {
             for (int i = 0; i < AGENTS; i++) {
-                Crowd.Agent agent = agents.get(i);
+                KeycloakAgents.Agent agent = agents.get(i);
                 int port = i % 2 == 0 ? Platform.GATEWAY : REPLICA;
                 Set<String> tried = ConcurrentHashMap.newKeySet();
                 Live console =
@@ -181,7 +182,7 @@ class ClaimStormIT {
             Platform.Chat chat,
             Map<String, List<Claim>> claims,
             Map<String, Long> firstNewFrame,
-            Map<Live, Crowd.Agent> consoles,
+            Map<Live, KeycloakAgents.Agent> consoles,
             Map<String, Live> customers,
             List<Long> claimMillis,
             List<Long> agreeMillis) {
@@ -203,7 +204,7 @@ class ClaimStormIT {
         List<Live.Frame> won = answers.stream().filter(f -> "claimed".equals(f.type())).toList();
         assertEquals(1, won.size(), "claimed answers for " + caseId + ": " + won);
         Claim winning = byRequest.get(won.get(0).json().path("requestId").asText());
-        Crowd.Agent owner = winning.agent();
+        KeycloakAgents.Agent owner = winning.agent();
         for (Live.Frame f : answers) {
             Claim c = byRequest.get(refOf(f.json()));
             claimMillis.add(Crowd.ms(f.at() - c.sentAt()));
@@ -247,7 +248,7 @@ class ClaimStormIT {
 
         // Every other console saw the Case leave: a case frame naming the owner.
         long agreed = 0;
-        for (Map.Entry<Live, Crowd.Agent> e : consoles.entrySet()) {
+        for (Map.Entry<Live, KeycloakAgents.Agent> e : consoles.entrySet()) {
             Live.Frame seen =
                     e.getKey()
                             .await(

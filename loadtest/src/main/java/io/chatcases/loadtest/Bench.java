@@ -1,0 +1,202 @@
+package io.chatcases.loadtest;
+
+import io.chatcases.testing.KeycloakAgents;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The benchmark command (deploy/local/bench.sh): baselines, then the steady, knee, capacity, burst
+ * and claims scenarios against the running local platform with two gateway replicas of its own;
+ * prints every figure as it goes and writes the report ({@code --out}, docs/benchmarks.md).
+ *
+ * <p>{@code --smoke}: a small, short version that the test command runs, so the harness itself
+ * stays working; {@code --only steady,claims}: some scenarios.
+ */
+public final class Bench {
+    static final String AGENT_PREFIX = "bench-agent-";
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("repo.root", ".")).toAbsolutePath().normalize();
+        List<String> argv = Arrays.asList(args);
+        boolean smoke = argv.contains("--smoke");
+        Path out =
+                root.resolve(
+                        option(
+                                argv,
+                                "--out",
+                                smoke
+                                        ? "loadtest/target/benchmarks-smoke.md"
+                                        : "docs/benchmarks.md"));
+        Set<String> only =
+                Set.of(option(argv, "--only", "steady,knee,capacity,burst,claims").split(","));
+        Scenarios.Settings settings = smoke ? smoke() : full();
+        Path state =
+                Path.of(
+                        System.getenv()
+                                .getOrDefault(
+                                        "STATE_DIR",
+                                        root.resolve("deploy/local/.state").toString()));
+        String kafka = System.getenv().getOrDefault("KAFKA_BOOTSTRAP", "127.0.0.1:9092");
+
+        Report report = new Report(settings, smoke);
+        List<KeycloakAgents.Agent> who =
+                KeycloakAgents.ensure(AGENT_PREFIX, settings.agents(), "Bench");
+        try (Replicas replicas = new Replicas(root, state)) {
+            Process a = replicas.start(8070);
+            Process b = replicas.start(8071);
+            Processes processes =
+                    new Processes()
+                            .platform(state.resolve("pids"))
+                            .pid("gateway-8070 (bench)", a.pid())
+                            .pid("gateway-8071 (bench)", b.pid())
+                            .pid("harness", ProcessHandle.current().pid());
+            Scenarios scenarios = new Scenarios(settings, processes);
+
+            System.out.println("== baselines");
+            List<Figures.Summary> kafkaRuns = new ArrayList<>();
+            List<Figures.Summary> echoRuns = new ArrayList<>();
+            Baselines.kafka(kafka, settings.steadyRate(), settings.warmUpSeconds());
+            Baselines.echo(settings.steadyRate(), settings.warmUpSeconds());
+            for (int i = 0; i < settings.runs(); i++) {
+                kafkaRuns.add(Baselines.kafka(kafka, settings.steadyRate(), settings.seconds()));
+                echoRuns.add(Baselines.echo(settings.steadyRate(), settings.seconds()));
+                System.out.println("  kafka " + kafkaRuns.get(i) + "\n  echo " + echoRuns.get(i));
+            }
+            report.baselines(Figures.Summary.median(kafkaRuns), Figures.Summary.median(echoRuns));
+
+            Crowd crowd = new Crowd(8070, 8071);
+            crowd.connectAgents(who);
+            List<UUID> toEnd = new ArrayList<>();
+            Map<UUID, Agent> owners = new ConcurrentHashMap<>();
+            try {
+                if (only.contains("steady") || only.contains("knee") || only.contains("capacity")) {
+                    System.out.println(
+                            "== steady crowd: "
+                                    + settings.customers()
+                                    + " customers, "
+                                    + settings.agents()
+                                    + " agents");
+                    Scenarios.Steady steady = scenarios.steadyCrowd(crowd);
+                    toEnd.addAll(steady.cases());
+                    owners.putAll(steady.owners);
+                    scenarios.steadyRun(steady, settings.steadyRate(), settings.warmUpSeconds());
+                    if (only.contains("steady")) {
+                        List<Row> runs = new ArrayList<>();
+                        for (int i = 0; i < settings.runs(); i++) {
+                            runs.add(
+                                    scenarios.steadyRun(
+                                            steady, settings.steadyRate(), settings.seconds()));
+                            System.out.println("  steady " + Report.line(runs.get(i)));
+                        }
+                        report.steady(runs);
+                    }
+                    if (only.contains("knee")) {
+                        System.out.println("== knee");
+                        List<List<Scenarios.Step>> runs = new ArrayList<>();
+                        for (int i = 0; i < settings.runs(); i++) {
+                            runs.add(scenarios.knee(steady));
+                        }
+                        report.knee(runs);
+                    }
+                    if (only.contains("capacity")) {
+                        System.out.println("== capacity");
+                        List<Scenarios.Capacity> runs = new ArrayList<>();
+                        for (int i = 0; i < settings.runs(); i++) {
+                            runs.add(
+                                    scenarios.capacity(
+                                            crowd, steady, "gateway-8070 (bench)", 8070, toEnd));
+                            System.out.println("  capacity " + runs.get(i));
+                        }
+                        report.capacity(runs);
+                    }
+                    crowd.closeCustomers();
+                    end(crowd, toEnd, owners);
+                }
+                if (only.contains("burst")) {
+                    System.out.println("== burst");
+                    List<Row> runs = new ArrayList<>();
+                    List<Figures.Summary> starts = new ArrayList<>();
+                    List<Figures.Summary> opens = new ArrayList<>();
+                    for (int i = 0; i < settings.runs(); i++) {
+                        runs.add(scenarios.burst(crowd, toEnd));
+                        starts.add(crowd.starts.summary());
+                        opens.add(crowd.handshakes.summary());
+                        System.out.println(
+                                "  burst " + Report.line(runs.get(i)) + " start " + starts.get(i));
+                        crowd.closeCustomers();
+                        end(crowd, toEnd, owners);
+                    }
+                    report.burst(
+                            runs, Figures.Summary.median(starts), Figures.Summary.median(opens));
+                }
+                if (only.contains("claims")) {
+                    System.out.println("== claims");
+                    List<Scenarios.ClaimFigures> runs = new ArrayList<>();
+                    for (int i = 0; i < settings.runs(); i++) {
+                        runs.add(scenarios.claims(crowd, toEnd, owners));
+                        System.out.println("  claims " + runs.get(i));
+                        crowd.closeCustomers();
+                        end(crowd, toEnd, owners);
+                    }
+                    report.claims(runs);
+                }
+            } finally {
+                crowd.closeAll();
+            }
+        } finally {
+            KeycloakAgents.delete(AGENT_PREFIX, settings.agents());
+        }
+        String findings = read(root.resolve("loadtest/findings.md"));
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.render(findings));
+        System.out.println("== written " + root.relativize(out));
+        Net.VERTX.close();
+        System.exit(report.failed() ? 1 : 0);
+    }
+
+    /** Ends the Cases the run started (claimed by an agent where nobody owns them, resolved). */
+    private static void end(Crowd crowd, List<UUID> cases, Map<UUID, Agent> owners) {
+        crowd.resolveAll(List.copyOf(cases), owners);
+        cases.clear();
+    }
+
+    static Scenarios.Settings full() {
+        return new Scenarios.Settings(
+                500,
+                50,
+                100,
+                20,
+                10,
+                3,
+                300,
+                10,
+                List.of(100.0, 250.0, 500.0, 750.0, 1000.0, 1250.0, 1500.0, 2000.0),
+                8,
+                250,
+                10_000,
+                10,
+                100);
+    }
+
+    static Scenarios.Settings smoke() {
+        return new Scenarios.Settings(
+                40, 6, 40, 3, 2, 1, 20, 2, List.of(40.0, 80.0), 2, 250, 200, 10, 10);
+    }
+
+    private static String option(List<String> argv, String name, String fallback) {
+        int i = argv.indexOf(name);
+        return i >= 0 && i + 1 < argv.size() ? argv.get(i + 1) : fallback;
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.exists(file) ? Files.readString(file) : "";
+    }
+}

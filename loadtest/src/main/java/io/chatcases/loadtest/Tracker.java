@@ -1,0 +1,117 @@
+package io.chatcases.loadtest;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The accounting of one measured run: every message sent gets a number, its intended send time and
+ * how many sockets must receive it; deliveries are matched by the clientMsgId the harness chose
+ * ({@code <tag>-<n>}), so a late delivery of an earlier run never counts here. Latency is taken
+ * from the intended send time (open model: a harness that falls behind does not hide it).
+ */
+final class Tracker {
+    final String tag;
+    private final long[] intended;
+    private final byte[] expected;
+    private final AtomicIntegerArray delivered;
+    private final AtomicInteger next = new AtomicInteger();
+    final Figures all = new Figures();
+    final Figures toAgents = new Figures();
+    final Figures toCustomers = new Figures();
+    final Figures accepted = new Figures();
+    final AtomicLong duplicates = new AtomicLong();
+    final AtomicLong gaps = new AtomicLong();
+    final AtomicLong errors = new AtomicLong();
+
+    Tracker(String tag, int capacity) {
+        if (tag.contains("-")) {
+            throw new IllegalArgumentException("a tag has no '-': " + tag);
+        }
+        this.tag = tag;
+        this.intended = new long[capacity];
+        this.expected = new byte[capacity];
+        this.delivered = new AtomicIntegerArray(capacity);
+    }
+
+    /** A message about to be sent at {@code intendedNanos}; -1 when the run is full. */
+    int register(long intendedNanos, int recipients) {
+        int n = next.getAndIncrement();
+        if (n >= intended.length) {
+            return -1;
+        }
+        intended[n] = intendedNanos;
+        expected[n] = (byte) Math.min(recipients, Byte.MAX_VALUE);
+        return n;
+    }
+
+    String clientMsgId(int n) {
+        return tag + "-" + n;
+    }
+
+    /** The number of one of this run's clientMsgIds, or -1 for anything else. */
+    int number(String clientMsgId) {
+        if (clientMsgId == null
+                || clientMsgId.length() <= tag.length() + 1
+                || !clientMsgId.startsWith(tag)
+                || clientMsgId.charAt(tag.length()) != '-') {
+            return -1;
+        }
+        try {
+            int n = Integer.parseInt(clientMsgId.substring(tag.length() + 1));
+            return n >= 0 && n < Math.min(next.get(), intended.length) ? n : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** A message of this run reached one of its recipients at {@code now}. */
+    void delivered(String clientMsgId, boolean toAgent, long now) {
+        int n = number(clientMsgId);
+        if (n < 0) {
+            return;
+        }
+        delivered.incrementAndGet(n);
+        long latency = now - intended[n];
+        all.record(latency);
+        (toAgent ? toAgents : toCustomers).record(latency);
+    }
+
+    void accepted(String clientMsgId, long now) {
+        int n = number(clientMsgId);
+        if (n >= 0) {
+            accepted.record(now - intended[n]);
+        }
+    }
+
+    int sent() {
+        return Math.min(next.get(), intended.length);
+    }
+
+    /** Deliveries owed: the sum of every message's recipients. */
+    long owed() {
+        long sum = 0;
+        for (int n = 0; n < sent(); n++) {
+            sum += expected[n];
+        }
+        return sum;
+    }
+
+    /** Deliveries made, each message counted at most once per recipient it was owed to. */
+    long made() {
+        long sum = 0;
+        for (int n = 0; n < sent(); n++) {
+            sum += Math.min(delivered.get(n), expected[n]);
+        }
+        return sum;
+    }
+
+    /** Messages with more deliveries than recipients (a socket got one twice). */
+    long overDelivered() {
+        long sum = 0;
+        for (int n = 0; n < sent(); n++) {
+            sum += Math.max(0, delivered.get(n) - expected[n]);
+        }
+        return sum;
+    }
+}
