@@ -62,6 +62,9 @@ check "end-to-end suite (HTTP + WebSockets, extra gateway replicas)" \
 if [[ -x $REPO_ROOT/ui/e2e/run.sh ]]; then
   check "browser suite (headless Chromium, real Keycloak logins)" "$REPO_ROOT/ui/e2e/run.sh"
 fi
+# The benchmark harness, small and short, so it keeps working: fails on any lost, doubled or
+# out-of-order message (the full run is deploy/local/bench.sh; docs/benchmarks.md).
+check "benchmark harness smoke (bench.sh --smoke)" "$LOCAL_DIR/bench.sh" --smoke --no-up
 
 "$LOCAL_DIR/down.sh"
 check "down.sh leaves no service or broker port open" our_ports_free

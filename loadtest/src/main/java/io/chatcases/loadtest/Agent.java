@@ -84,6 +84,22 @@ final class Agent {
                         + "\"}");
     }
 
+    /**
+     * Sends a fresh access token ({@code auth}), as the console does before the old one expires
+     * (Keycloak's last five minutes; the gateway closes the socket with 1008 at expiry).
+     */
+    void refreshToken() {
+        WebSocket socket = ws;
+        if (socket != null && !socket.isClosed()) {
+            socket.writeTextMessage(
+                    Net.JSON
+                            .createObjectNode()
+                            .put("type", "auth")
+                            .put("token", who.token())
+                            .toString());
+        }
+    }
+
     void close() {
         WebSocket socket = ws;
         if (socket != null && !socket.isClosed()) {
@@ -115,7 +131,11 @@ final class Agent {
                             return seq;
                         });
                 if (fresh[0] && "CUSTOMER".equals(m.path("sender").path("type").asText())) {
-                    tracker.delivered(m.path("clientMsgId").asText(null), true, now);
+                    tracker.delivered(
+                            m.path("clientMsgId").asText(null),
+                            m.path("createdAt").asText(null),
+                            true,
+                            now);
                 }
             }
             case "case" -> onCase(frame.path("case"), now);

@@ -36,7 +36,9 @@ public final class Bench {
                                         ? "loadtest/target/benchmarks-smoke.md"
                                         : "docs/benchmarks.md"));
         Set<String> only =
-                Set.of(option(argv, "--only", "steady,knee,capacity,burst,claims").split(","));
+                Set.of(
+                        option(argv, "--only", "baselines,steady,knee,capacity,burst,claims")
+                                .split(","));
         Scenarios.Settings settings = smoke ? smoke() : full();
         Path state =
                 Path.of(
@@ -50,6 +52,8 @@ public final class Bench {
         List<KeycloakAgents.Agent> who =
                 KeycloakAgents.ensure(AGENT_PREFIX, settings.agents(), "Bench");
         try (Replicas replicas = new Replicas(root, state)) {
+            // Ctrl-C or a kill must not leave the bench replicas running.
+            Runtime.getRuntime().addShutdownHook(new Thread(replicas::close));
             Process a = replicas.start(8070);
             Process b = replicas.start(8071);
             Processes processes =
@@ -60,17 +64,22 @@ public final class Bench {
                             .pid("harness", ProcessHandle.current().pid());
             Scenarios scenarios = new Scenarios(settings, processes);
 
-            System.out.println("== baselines");
-            List<Figures.Summary> kafkaRuns = new ArrayList<>();
-            List<Figures.Summary> echoRuns = new ArrayList<>();
-            Baselines.kafka(kafka, settings.steadyRate(), settings.warmUpSeconds());
-            Baselines.echo(settings.steadyRate(), settings.warmUpSeconds());
-            for (int i = 0; i < settings.runs(); i++) {
-                kafkaRuns.add(Baselines.kafka(kafka, settings.steadyRate(), settings.seconds()));
-                echoRuns.add(Baselines.echo(settings.steadyRate(), settings.seconds()));
-                System.out.println("  kafka " + kafkaRuns.get(i) + "\n  echo " + echoRuns.get(i));
+            if (only.contains("baselines")) {
+                System.out.println("== baselines");
+                List<Figures.Summary> kafkaRuns = new ArrayList<>();
+                List<Figures.Summary> echoRuns = new ArrayList<>();
+                Baselines.kafka(kafka, settings.steadyRate(), settings.warmUpSeconds());
+                Baselines.echo(settings.steadyRate(), settings.warmUpSeconds());
+                for (int i = 0; i < settings.runs(); i++) {
+                    kafkaRuns.add(
+                            Baselines.kafka(kafka, settings.steadyRate(), settings.seconds()));
+                    echoRuns.add(Baselines.echo(settings.steadyRate(), settings.seconds()));
+                    System.out.println(
+                            "  kafka " + kafkaRuns.get(i) + "\n  echo " + echoRuns.get(i));
+                }
+                report.baselines(
+                        Figures.Summary.median(kafkaRuns), Figures.Summary.median(echoRuns));
             }
-            report.baselines(Figures.Summary.median(kafkaRuns), Figures.Summary.median(echoRuns));
 
             Crowd crowd = new Crowd(8070, 8071);
             crowd.connectAgents(who);
@@ -109,10 +118,11 @@ public final class Bench {
                     if (only.contains("capacity")) {
                         System.out.println("== capacity");
                         List<Scenarios.Capacity> runs = new ArrayList<>();
+                        List<Net.Chat> idle = scenarios.idleChats(8070, toEnd);
                         for (int i = 0; i < settings.runs(); i++) {
                             runs.add(
                                     scenarios.capacity(
-                                            crowd, steady, "gateway-8070 (bench)", 8070, toEnd));
+                                            crowd, steady, "gateway-8070 (bench)", 8070, idle));
                             System.out.println("  capacity " + runs.get(i));
                         }
                         report.capacity(runs);
@@ -174,7 +184,7 @@ public final class Bench {
                 50,
                 100,
                 20,
-                10,
+                60,
                 3,
                 300,
                 10,
@@ -182,13 +192,14 @@ public final class Bench {
                 8,
                 250,
                 10_000,
-                10,
+                250,
+                4,
                 100);
     }
 
     static Scenarios.Settings smoke() {
         return new Scenarios.Settings(
-                40, 6, 40, 3, 2, 1, 20, 2, List.of(40.0, 80.0), 2, 250, 200, 10, 10);
+                40, 6, 40, 3, 2, 1, 20, 2, List.of(40.0, 80.0), 2, 250, 200, 100, 4, 10);
     }
 
     private static String option(List<String> argv, String name, String fallback) {

@@ -32,6 +32,10 @@ final class Crowd {
     volatile CaseListener onCase = (agent, caseId, view, now) -> {};
 
     private final AtomicInteger loggedErrors = new AtomicInteger();
+
+    /** Customer reconnects after "try again later" (capacity scenario). */
+    final AtomicInteger reconnects = new AtomicInteger();
+
     private static final AtomicInteger EMAILS = new AtomicInteger();
 
     interface CaseListener {
@@ -61,8 +65,24 @@ final class Crowd {
         onCase.seen(agent, caseId, view, now);
     }
 
-    /** Connects every agent (alternating over the replicas) and waits for their tiles. */
+    private final java.util.concurrent.ScheduledExecutorService refresher =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "bench-token-refresh");
+                        t.setDaemon(true);
+                        return t;
+                    });
+
+    /**
+     * Connects every agent (alternating over the replicas) and waits for their tiles; their tokens
+     * are renewed every two minutes over the socket, as the console does.
+     */
     void connectAgents(List<KeycloakAgents.Agent> who) {
+        refresher.scheduleAtFixedRate(
+                () -> agents.forEach(Agent::refreshToken),
+                2,
+                2,
+                java.util.concurrent.TimeUnit.MINUTES);
         List<Future<Agent>> opening = new ArrayList<>();
         for (int i = 0; i < who.size(); i++) {
             Agent a = new Agent(who.get(i), ports[i % ports.length], this);
@@ -170,6 +190,7 @@ final class Crowd {
     }
 
     void closeAll() {
+        refresher.shutdownNow();
         closeCustomers();
         agents.forEach(Agent::close);
         agents.clear();

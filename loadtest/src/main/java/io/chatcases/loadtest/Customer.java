@@ -18,8 +18,17 @@ final class Customer {
     /** Completed by the {@code history} frame that follows the open. */
     final CompletableFuture<Long> ready = new CompletableFuture<>();
 
-    /** Set when the socket closes (code, or -1). */
+    /** Set when the socket closes (code, or -1) and is not reopened. */
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
+
+    /**
+     * Reconnect as the widget does (after 1-2 s) when the gateway says "try again later" (1013) or
+     * the connection fails, until the socket has its history.
+     */
+    volatile boolean retry;
+
+    private volatile boolean closing;
+    private long firstAttempt;
 
     Customer(Net.Chat chat, int port, Crowd crowd) {
         this.caseId = chat.caseId();
@@ -30,21 +39,41 @@ final class Customer {
 
     /** Opens the socket; the future completes on the upgrade (the history frame follows). */
     Future<Customer> connect() {
-        long start = System.nanoTime();
+        if (firstAttempt == 0) {
+            firstAttempt = System.nanoTime();
+            ready.thenRun(() -> crowd.handshakes.record(System.nanoTime() - firstAttempt));
+        }
         return Net.customerSocket(port, token)
                 .map(
                         socket -> {
                             ws = socket;
                             socket.textMessageHandler(this::onText);
                             socket.closeHandler(
-                                    v ->
-                                            closed.complete(
-                                                    socket.closeStatusCode() == null
-                                                            ? -1
-                                                            : (int) socket.closeStatusCode()));
-                            ready.thenRun(() -> crowd.handshakes.record(System.nanoTime() - start));
+                                    v -> {
+                                        Short code = socket.closeStatusCode();
+                                        if (!reconnect(code)) {
+                                            closed.complete(code == null ? -1 : (int) code);
+                                        }
+                                    });
                             return this;
-                        });
+                        })
+                .recover(
+                        failure ->
+                                reconnect(null)
+                                        ? Future.succeededFuture(this)
+                                        : Future.failedFuture(failure));
+    }
+
+    /** Schedules another attempt when this customer retries and has no history yet. */
+    private boolean reconnect(Short code) {
+        if (!retry || closing || ready.isDone() || (code != null && code != 1013)) {
+            return false;
+        }
+        crowd.reconnects.incrementAndGet();
+        Net.VERTX.setTimer(
+                1000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(1000),
+                id -> connect());
+        return true;
     }
 
     void send(String clientMsgId) {
@@ -57,6 +86,7 @@ final class Customer {
     }
 
     void close() {
+        closing = true;
         WebSocket socket = ws;
         if (socket != null && !socket.isClosed()) {
             socket.close((short) 1000);
@@ -82,7 +112,11 @@ final class Customer {
                     lastSeq = seq;
                 }
                 if (!"CUSTOMER".equals(m.path("sender").path("type").asText())) {
-                    tracker.delivered(m.path("clientMsgId").asText(null), false, now);
+                    tracker.delivered(
+                            m.path("clientMsgId").asText(null),
+                            m.path("createdAt").asText(null),
+                            false,
+                            now);
                 }
             }
             case "accepted" -> tracker.accepted(frame.path("clientMsgId").asText(null), now);
@@ -94,7 +128,11 @@ final class Customer {
                 }
                 ready.complete(lastSeq);
             }
-            case "error" -> crowd.error("customer", frame);
+            case "error" -> {
+                if (!retry) {
+                    crowd.error("customer", frame);
+                }
+            }
             default -> {}
         }
     }

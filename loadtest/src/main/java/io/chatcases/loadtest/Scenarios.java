@@ -36,6 +36,7 @@ final class Scenarios {
             double kneeStepSeconds,
             double kneeP99Ms,
             int capacitySockets,
+            double capacityOpensPerSecond,
             int socketsPerCase,
             int claimPool) {}
 
@@ -284,42 +285,58 @@ final class Scenarios {
     record Capacity(
             long target,
             long held,
+            long reconnects,
             Figures.Summary handshake,
             double rssBeforeMiB,
             double rssAfterMiB,
-            Row steady) {
-        double kibPerSocket() {
-            return held == 0 ? 0 : (rssAfterMiB - rssBeforeMiB) * 1024 / held;
-        }
-    }
+            Row steady) {}
 
     /**
      * Idle customer sockets ramped on one replica ({@code socketsPerCase} per Case), the steady mix
      * running on top; then held 10 s, counted and closed.
      */
-    Capacity capacity(Crowd idle, Steady steady, String replicaName, int port, List<UUID> ended) {
+    /**
+     * The Cases the idle sockets belong to ({@code socketsPerCase} sockets each), started once for
+     * every capacity run, 16 at a time.
+     */
+    List<Net.Chat> idleChats(int port, List<UUID> ended) {
+        int n = Math.max(1, settings.capacitySockets() / settings.socketsPerCase());
+        System.out.println("  starting " + n + " chats for idle sockets");
+        java.util.concurrent.Semaphore inFlight = new java.util.concurrent.Semaphore(16);
+        List<CompletableFuture<Net.Chat>> started = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            inFlight.acquireUninterruptibly();
+            CompletableFuture<Net.Chat> one = new CompletableFuture<>();
+            Net.startChat(
+                            port,
+                            "cap-" + ProcessHandle.current().pid() + "-" + i + "@example.com",
+                            "Idle",
+                            "Customer" + i)
+                    .onComplete(
+                            r -> {
+                                inFlight.release();
+                                if (r.succeeded()) {
+                                    one.complete(r.result());
+                                } else {
+                                    one.completeExceptionally(r.cause());
+                                }
+                            });
+            started.add(one);
+        }
+        List<Net.Chat> chats = new ArrayList<>();
+        for (CompletableFuture<Net.Chat> f : started) {
+            chats.add(f.orTimeout(60, TimeUnit.SECONDS).join());
+        }
+        chats.forEach(c -> ended.add(c.caseId()));
+        return chats;
+    }
+
+    Capacity capacity(
+            Crowd idle, Steady steady, String replicaName, int port, List<Net.Chat> chats) {
         int target = settings.capacitySockets();
         int perCase = settings.socketsPerCase();
         Crowd one = new Crowd(port);
         one.agents.addAll(idle.agents);
-        List<Net.Chat> chats = new ArrayList<>();
-        System.out.println(
-                "  starting " + Math.max(1, target / perCase) + " chats for idle sockets");
-        for (int i = 0; i < Math.max(1, target / perCase); i++) {
-            chats.add(
-                    Net.await(
-                            Net.startChat(
-                                    port,
-                                    "cap-"
-                                            + ProcessHandle.current().pid()
-                                            + "-"
-                                            + i
-                                            + "@example.com",
-                                    "Idle",
-                                    "Customer" + i),
-                            30));
-            ended.add(chats.get(chats.size() - 1).caseId());
-        }
         double rssBefore = rss(replicaName);
         Figures handshakes = new Figures();
         one.handshakes = handshakes;
@@ -330,12 +347,13 @@ final class Scenarios {
         List<io.vertx.core.Future<Customer>> opening = new ArrayList<>();
         long t0 = System.nanoTime();
         for (int i = 0; i < target; i++) {
-            long due = t0 + (long) (i * 1e9 / 400);
+            long due = t0 + (long) (i * 1e9 / settings.capacityOpensPerSecond());
             long w = due - System.nanoTime();
             if (w > 0) {
                 java.util.concurrent.locks.LockSupport.parkNanos(w);
             }
             Customer c = new Customer(chats.get(i % chats.size()), port, one);
+            c.retry = true;
             sockets.add(c);
             opening.add(c.connect());
         }
@@ -364,7 +382,8 @@ final class Scenarios {
         double rssAfter = rss(replicaName);
         sockets.forEach(Customer::close);
         Net.sleep(3000);
-        return new Capacity(target, held, handshakes.summary(), rssBefore, rssAfter, row);
+        return new Capacity(
+                target, held, one.reconnects.get(), handshakes.summary(), rssBefore, rssAfter, row);
     }
 
     private double rss(String name) {

@@ -20,6 +20,18 @@ final class Tracker {
     final Figures toAgents = new Figures();
     final Figures toCustomers = new Figures();
     final Figures accepted = new Figures();
+
+    /**
+     * Intended send -> the message's createdAt (stamped by case-service inside its transaction).
+     */
+    final Figures toStored = new Figures();
+
+    /** createdAt -> delivery: commit, outbox relay, chat.case-events, the gateway's fan-out. */
+    final Figures storedToDelivery = new Figures();
+
+    /** Wall-clock epoch nanos minus System.nanoTime(), to place createdAt on the harness clock. */
+    private final long wallMinusNano;
+
     final AtomicLong duplicates = new AtomicLong();
     final AtomicLong gaps = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
@@ -32,6 +44,9 @@ final class Tracker {
         this.intended = new long[capacity];
         this.expected = new byte[capacity];
         this.delivered = new AtomicIntegerArray(capacity);
+        java.time.Instant now = java.time.Instant.now();
+        this.wallMinusNano =
+                now.getEpochSecond() * 1_000_000_000L + now.getNano() - System.nanoTime();
     }
 
     /** A message about to be sent at {@code intendedNanos}; -1 when the run is full. */
@@ -66,7 +81,7 @@ final class Tracker {
     }
 
     /** A message of this run reached one of its recipients at {@code now}. */
-    void delivered(String clientMsgId, boolean toAgent, long now) {
+    void delivered(String clientMsgId, String createdAt, boolean toAgent, long now) {
         int n = number(clientMsgId);
         if (n < 0) {
             return;
@@ -75,6 +90,17 @@ final class Tracker {
         long latency = now - intended[n];
         all.record(latency);
         (toAgent ? toAgents : toCustomers).record(latency);
+        if (createdAt != null) {
+            try {
+                java.time.Instant stored = java.time.Instant.parse(createdAt);
+                long storedNano =
+                        stored.getEpochSecond() * 1_000_000_000L + stored.getNano() - wallMinusNano;
+                toStored.record(storedNano - intended[n]);
+                storedToDelivery.record(now - storedNano);
+            } catch (java.time.format.DateTimeParseException ignored) {
+                // no stage split for this one
+            }
+        }
     }
 
     void accepted(String clientMsgId, long now) {

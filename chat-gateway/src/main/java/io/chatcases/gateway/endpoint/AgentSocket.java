@@ -73,7 +73,7 @@ public class AgentSocket {
                                                 tiles.path("tiles"),
                                                 "more",
                                                 tiles.path("more"))),
-                        failure -> s.send(Sends.errorFrame(failure, null)));
+                        failure -> Sends.openFailed(s, failure));
     }
 
     private static void useToken(Session s, JsonWebToken jwt) {

@@ -87,7 +87,7 @@ public class CustomerSocket {
                 .invoke(view -> s.send(Frames.frame("case", "case", view)))
                 .chain(view -> sessions.history(s, caseId, view, false))
                 .subscribe()
-                .with(ok -> {}, failure -> s.send(Sends.errorFrame(failure, null)));
+                .with(ok -> {}, failure -> Sends.openFailed(s, failure));
     }
 
     @OnTextMessage

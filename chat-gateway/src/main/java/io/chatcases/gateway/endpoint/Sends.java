@@ -167,6 +167,20 @@ public class Sends {
     }
 
     /** A failed call to case-service as an error frame answering {@code ref}. */
+    /**
+     * A socket whose opening state (a customer's Case and history, an agent's tiles) could not be
+     * loaded: the error frame, then, for a transient failure, close 1013 (try again later), so the
+     * client reconnects with back-off and resumes instead of waiting on a socket with nothing in it
+     * (found by the capacity benchmark: a reconnect storm left such sockets open and empty).
+     */
+    static void openFailed(Session s, Throwable failure) {
+        String frame = errorFrame(failure, null);
+        s.send(frame);
+        if ("UNAVAILABLE".equals(Frames.parse(frame).path("code").asText())) {
+            s.close(1013, "try again later");
+        }
+    }
+
     static String errorFrame(Throwable failure, String ref) {
         if (failure instanceof Frames.BadFrame bad) {
             return Frames.error("BAD_FRAME", bad.getMessage(), ref);

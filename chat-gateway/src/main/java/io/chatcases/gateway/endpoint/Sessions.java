@@ -39,7 +39,17 @@ public class Sessions {
     @RestClient AgentCaseApi agentCases;
     @RestClient GatewayCaseApi gatewayCases;
 
+    private io.micrometer.core.instrument.Counter framesToCustomers;
+    private io.micrometer.core.instrument.Counter framesToAgents;
+    private io.micrometer.core.instrument.Counter gapsFilled;
+    private io.micrometer.core.instrument.Timer deliveryLag;
+
     void registerGauges(@Observes io.quarkus.runtime.StartupEvent start) {
+        // Looked up once: a tagged lookup per delivery costs more than the delivery.
+        framesToCustomers = metrics.counter("chat.frames.out", "kind", "customer");
+        framesToAgents = metrics.counter("chat.frames.out", "kind", "agent");
+        gapsFilled = metrics.counter("chat.gaps.filled");
+        deliveryLag = metrics.timer("chat.delivery.lag");
         for (Audience.Kind kind : Audience.Kind.values()) {
             metrics.gauge(
                     "chat.sockets.open",
@@ -74,7 +84,11 @@ public class Sessions {
         return byId.values();
     }
 
-    /** Delivers one event from chat.case-events to the local sockets that must see it. */
+    /**
+     * Delivers one event from chat.case-events to the local sockets that must see it. The frame is
+     * written once per event and the same text goes to every recipient (an unclaimed Case's message
+     * reaches every agent console of the replica).
+     */
     public void deliver(String type, JsonNode event, Instant eventTime) {
         JsonNode kase = event.path("case");
         UUID caseId = caseIdOf(type, event);
@@ -86,10 +100,11 @@ public class Sessions {
                         kase.path("owner").path("id").asText(null),
                         event.path("read").path("agentId").asText(null),
                         event.path("rejection").path("connectionId").asText(null));
+        OneFrame frame = new OneFrame(type, caseId, event);
         for (Session s : byId.values()) {
             if (Audience.receives(routing, s.listener)) {
                 try {
-                    deliverTo(s, type, caseId, event);
+                    deliverTo(s, type, caseId, event, frame);
                 } catch (RuntimeException e) {
                     // One socket's trouble (closing, broken) never keeps the event from the others.
                     LOG.debugf("delivery to %s failed: %s", s.id(), e);
@@ -97,8 +112,51 @@ public class Sessions {
             }
         }
         if (eventTime != null) {
-            metrics.timer("chat.delivery.lag").record(Duration.between(eventTime, Instant.now()));
+            deliveryLag.record(Duration.between(eventTime, Instant.now()));
         }
+    }
+
+    /** The frame an event becomes, written on first use and then shared by every recipient. */
+    private static final class OneFrame {
+        private final String type;
+        private final UUID caseId;
+        private final JsonNode event;
+        private String text;
+
+        OneFrame(String type, UUID caseId, JsonNode event) {
+            this.type = type;
+            this.caseId = caseId;
+            this.event = event;
+        }
+
+        String text() {
+            if (text == null) {
+                text =
+                        switch (type) {
+                            case EventTypes.MESSAGE_POSTED -> messageFrame(event.path("message"));
+                            case EventTypes.MESSAGE_REJECTED -> {
+                                JsonNode r = event.path("rejection");
+                                yield Frames.error(
+                                        r.path("code").asText(),
+                                        r.path("message").asText(),
+                                        r.path("clientMsgId").asText(null));
+                            }
+                            case EventTypes.CASE_READ ->
+                                    Frames.frame(
+                                            "read",
+                                            "caseId",
+                                            caseId,
+                                            "seq",
+                                            event.path("read").path("seq"));
+                            default -> Frames.frame("case", "case", event.path("case"));
+                        };
+            }
+            return text;
+        }
+    }
+
+    private static String messageFrame(JsonNode message) {
+        return Frames.frame("message", "message", message);
     }
 
     /**
@@ -129,40 +187,27 @@ public class Sessions {
         }
     }
 
-    private void deliverTo(Session s, String type, UUID caseId, JsonNode event) {
-        switch (type) {
-            case EventTypes.MESSAGE_POSTED -> live(s, caseId, event.path("message"));
-            case EventTypes.MESSAGE_REJECTED -> {
-                JsonNode r = event.path("rejection");
-                s.send(
-                        Frames.error(
-                                r.path("code").asText(),
-                                r.path("message").asText(),
-                                r.path("clientMsgId").asText(null)));
-            }
-            case EventTypes.CASE_READ ->
-                    s.send(
-                            Frames.frame(
-                                    "read",
-                                    "caseId",
-                                    caseId,
-                                    "seq",
-                                    event.path("read").path("seq")));
-            default -> s.send(Frames.frame("case", "case", event.path("case")));
+    private void deliverTo(Session s, String type, UUID caseId, JsonNode event, OneFrame frame) {
+        if (EventTypes.MESSAGE_POSTED.equals(type)) {
+            live(s, caseId, event.path("message"), frame);
+        } else {
+            s.send(frame.text());
         }
-        metrics.counter("chat.frames.out", "kind", s.listener.kind().name().toLowerCase())
+        (s.listener.kind() == Audience.Kind.CUSTOMER ? framesToCustomers : framesToAgents)
                 .increment();
     }
 
-    private void live(Session s, UUID caseId, JsonNode message) {
+    private void live(Session s, UUID caseId, JsonNode message, OneFrame frame) {
         Session.CaseStream stream = s.stream(caseId);
         if (stream.gapBefore(message)) {
             // A seq went missing between us and the socket (e.g. a replay raced the subscription):
             // fill the gap from case-service; the stream buffers this message meanwhile.
             catchUp(s, caseId, stream.lastSent(), false).subscribe().with(ok -> {}, e -> {});
-            metrics.counter("chat.gaps.filled").increment();
+            gapsFilled.increment();
         }
-        stream.live(message, m -> s.send(Frames.frame("message", "message", m)));
+        // The live message goes out as the shared frame; one released from a replay's buffer is
+        // written on its own.
+        stream.live(message, m -> s.send(m == message ? frame.text() : messageFrame(m)));
     }
 
     /** Messages in the history frame a socket gets when it opens a Case. */
@@ -211,9 +256,7 @@ public class Sessions {
                             if (asHistory) {
                                 stream.endHistory(List.of(), sent -> {});
                             } else {
-                                stream.endReplay(
-                                        List.of(),
-                                        m -> s.send(Frames.frame("message", "message", m)));
+                                stream.endReplay(List.of(), m -> s.send(messageFrame(m)));
                             }
                         })
                 .invoke(
@@ -229,8 +272,7 @@ public class Sessions {
                                 stream.endHistory(
                                         list, sent -> s.send(history(caseId, caseView, sent)));
                             } else {
-                                stream.endReplay(
-                                        list, m -> s.send(Frames.frame("message", "message", m)));
+                                stream.endReplay(list, m -> s.send(messageFrame(m)));
                             }
                         })
                 .replaceWithVoid();
