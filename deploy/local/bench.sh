@@ -3,7 +3,7 @@
 # needed, then runs loadtest/ (two gateway replicas of its own on 8070/8071) and rewrites
 # docs/benchmarks.md. About 15 minutes; nothing else should run on the machine meanwhile.
 #   deploy/local/bench.sh                      every scenario, 3 runs each -> docs/benchmarks.md
-#   deploy/local/bench.sh --only steady,claims some scenarios
+#   deploy/local/bench.sh --only steady,claims some scenarios -> loadtest/target/benchmarks-partial.md
 #   deploy/local/bench.sh --smoke              small and short (the test command runs it) ->
 #                                              loadtest/target/benchmarks-smoke.md; fails on any
 #                                              lost, doubled or out-of-order message

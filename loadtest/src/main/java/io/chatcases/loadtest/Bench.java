@@ -27,14 +27,14 @@ public final class Bench {
         Path root = Path.of(System.getProperty("repo.root", ".")).toAbsolutePath().normalize();
         List<String> argv = Arrays.asList(args);
         boolean smoke = argv.contains("--smoke");
-        Path out =
-                root.resolve(
-                        option(
-                                argv,
-                                "--out",
-                                smoke
-                                        ? "loadtest/target/benchmarks-smoke.md"
-                                        : "docs/benchmarks.md"));
+        // A partial run (--only) never overwrites the full report.
+        String defaultOut =
+                smoke
+                        ? "loadtest/target/benchmarks-smoke.md"
+                        : argv.contains("--only")
+                                ? "loadtest/target/benchmarks-partial.md"
+                                : "docs/benchmarks.md";
+        Path out = root.resolve(option(argv, "--out", defaultOut));
         Set<String> only =
                 Set.of(
                         option(argv, "--only", "baselines,steady,knee,capacity,burst,claims")

@@ -20,10 +20,10 @@ final class Processes {
     /** A named set of processes. */
     record Group(String name, Predicate<long[]> member) {}
 
-    /** One reading: CPU seconds used so far and RSS in MiB, per group name. */
+    /** One reading: CPU seconds used so far and memory (PSS) in MiB, per group name. */
     record Reading(long nanos, Map<String, double[]> byGroup) {}
 
-    /** CPU (cores used between two readings) and RSS (MiB at the later one) per group. */
+    /** CPU (cores used between two readings) and memory (PSS, MiB at the later one) per group. */
     record Usage(String name, double cores, double rssMiB) {}
 
     private final List<Group> groups = new ArrayList<>();
@@ -73,7 +73,7 @@ final class Processes {
                     if (g.member().test(stat)) {
                         double[] sum = sums.get(g.name());
                         sum[0] += stat[3] / TICKS_PER_SECOND;
-                        sum[1] += stat[4] * 4096 / 1048576.0;
+                        sum[1] += pssKib(p) / 1024.0;
                     }
                 }
             }
@@ -81,6 +81,24 @@ final class Processes {
             throw new IllegalStateException(e);
         }
         return new Reading(System.nanoTime(), sums);
+    }
+
+    /**
+     * Proportional set size: private pages plus each shared page divided by the processes sharing
+     * it, so PostgreSQL's shared buffers are counted once for all its processes (RSS would count
+     * them once per process). Falls back to 0 when the kernel does not offer smaps_rollup.
+     */
+    private static long pssKib(Path proc) {
+        try {
+            for (String line : Files.readAllLines(proc.resolve("smaps_rollup"))) {
+                if (line.startsWith("Pss:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // the process ended, or no smaps_rollup
+        }
+        return 0;
     }
 
     private static long[] stat(Path proc) {

@@ -67,7 +67,7 @@ final class Report {
                         "\np50 / (2 x raw Kafka p50) = **%.2f** (target <= 3); p99 / (2 x raw Kafka p99) = %.2f.%n%n",
                         ratio,
                         kafka.p99() == 0 ? 0 : m.all().p99() / (2 * kafka.p99())));
-        usage(m);
+        usage(m, true);
         target("steady e2e p50 <= 10 ms", m.all().p50() <= 10, ms(m.all().p50()));
         target("steady e2e p99 <= 50 ms", m.all().p99() <= 50, ms(m.all().p99()));
         if (kafka.count() > 0) {
@@ -100,7 +100,7 @@ final class Report {
                 .append(summaryRow("POST /api/chats", starts))
                 .append(summaryRow("customer socket open -> history frame", opens))
                 .append("\n");
-        usage(m);
+        usage(m, false);
         target("burst e2e p50 <= 10 ms", m.all().p50() <= 10, ms(m.all().p50()));
         target("burst e2e p99 <= 50 ms", m.all().p99() <= 50, ms(m.all().p99()));
         target(
@@ -160,7 +160,7 @@ final class Report {
                 .append(
                         " per Case, as tabs and devices; the cap is raised for the bench), the steady mix running on top over both replicas; a socket told to try again later (1013) reconnects after 1-2 s as the widget does; then held 10 s and counted. Handshake: first attempt -> history frame, retries included.\n\n")
                 .append(
-                        "| run | target | held | reconnects | handshake p50 | handshake p99 | RSS before the run MiB | RSS held MiB | KiB per socket (vs. before run 1) | steady on top p50 | p99 |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+                        "| run | target | held | reconnects | handshake p50 | handshake p99 | PSS before the run MiB | PSS held MiB | KiB per socket (vs. before run 1) | steady on top p50 | p99 |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (int i = 0; i < runs.size(); i++) {
             Scenarios.Capacity c = runs.get(i);
             body.append(
@@ -270,8 +270,9 @@ final class Report {
                                 m.errors()));
     }
 
-    private void usage(Row m) {
-        body.append("| process | CPU (cores) | RSS MiB |\n|---|---|---|\n");
+    private void usage(Row m, boolean perMessage) {
+        body.append(
+                "| process | CPU (cores) | memory MiB (PSS: shared pages split between processes) |\n|---|---|---|\n");
         double cores = 0;
         for (Processes.Usage u : m.usage()) {
             cores += u.cores();
@@ -284,7 +285,7 @@ final class Report {
                             u.rssMiB()));
         }
         body.append(String.format(Locale.ROOT, "| **all** | **%.2f** | |%n%n", cores));
-        if (m.msgPerSecond() > 0) {
+        if (perMessage && m.msgPerSecond() > 0) {
             body.append(
                     String.format(
                             Locale.ROOT,
@@ -405,6 +406,9 @@ final class Report {
     }
 
     private static String latencyRow(String name, double rate, Figures.Summary s) {
+        if (s.count() == 0) {
+            return "";
+        }
         return String.format(
                 Locale.ROOT,
                 "| %s | %s | %s | %s | %s | %s | %s |%n",
