@@ -95,17 +95,19 @@ class OverlaysTest {
         assertEquals(1, ingresses.size());
         assertEquals(1, ingresses.get(0).getSpec().getRules().size(), "one host");
         var paths = ingresses.get(0).getSpec().getRules().get(0).getHttp().getPaths();
-        for (String p : List.of("/ws", "/api", "/")) {
-            assertTrue(
-                    paths.stream()
-                            .anyMatch(
-                                    x ->
-                                            x.getPath().equals(p)
-                                                    && x.getBackend()
-                                                            .getService()
-                                                            .getName()
-                                                            .equals("chat-gateway")),
-                    p);
+        for (String p :
+                List.of(
+                        "/ws/agent",
+                        "/api/chats",
+                        "/",
+                        "/index.html",
+                        "/assets/index-1.js",
+                        "/demo/",
+                        "/widget.js")) {
+            assertTrue(routedToGateway(paths, p), p + " reaches the gateway");
+        }
+        for (String p : List.of("/q/health/ready", "/q/metrics", "/q/openapi", "/other")) {
+            assertFalse(routedToGateway(paths, p), p + " must not be public");
         }
         // The management port (metrics, OpenAPI) is on no Service.
         assertFalse(
@@ -138,5 +140,23 @@ class OverlaysTest {
                                                                     .get(
                                                                             "app.kubernetes.io/name"))));
         }
+    }
+
+    /**
+     * Whether an Ingress path rule (Exact, or Prefix by path element) sends {@code path} to the
+     * gateway.
+     */
+    static boolean routedToGateway(
+            List<io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath> paths,
+            String path) {
+        return paths.stream()
+                .filter(x -> x.getBackend().getService().getName().equals("chat-gateway"))
+                .anyMatch(
+                        x ->
+                                "Exact".equals(x.getPathType())
+                                        ? path.equals(x.getPath())
+                                        : x.getPath().equals("/")
+                                                || path.equals(x.getPath())
+                                                || path.startsWith(x.getPath() + "/"));
     }
 }

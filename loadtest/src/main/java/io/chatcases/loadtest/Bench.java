@@ -150,13 +150,18 @@ public final class Bench {
                 if (only.contains("claims")) {
                     System.out.println("== claims");
                     List<Scenarios.ClaimFigures> runs = new ArrayList<>();
+                    List<Scenarios.ClaimFigures> calm = new ArrayList<>();
                     for (int i = 0; i < settings.runs(); i++) {
-                        runs.add(scenarios.claims(crowd, toEnd, owners));
-                        System.out.println("  claims " + runs.get(i));
+                        runs.add(scenarios.claims(crowd, toEnd, owners, false));
+                        System.out.println("  claims (storm) " + runs.get(i));
+                        crowd.closeCustomers();
+                        end(crowd, toEnd, owners);
+                        calm.add(scenarios.claims(crowd, toEnd, owners, true));
+                        System.out.println("  claims (calm) " + calm.get(i));
                         crowd.closeCustomers();
                         end(crowd, toEnd, owners);
                     }
-                    report.claims(runs);
+                    report.claims(runs, calm);
                 }
             } finally {
                 crowd.closeAll();

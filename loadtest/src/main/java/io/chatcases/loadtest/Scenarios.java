@@ -198,7 +198,12 @@ final class Scenarios {
             long wins,
             long owners) {}
 
-    ClaimFigures claims(Crowd crowd, List<UUID> ended, Map<UUID, Agent> owners) {
+    /**
+     * {@code calm}: one claim at a time across the whole crowd, each Case claimed by one console
+     * (round robin) once every console saw the previous claim: the uncontended floor. Otherwise the
+     * storm: every console claiming at once.
+     */
+    ClaimFigures claims(Crowd crowd, List<UUID> ended, Map<UUID, Agent> owners, boolean calm) {
         int pool = settings.claimPool();
         crowd.tracker = tracker(1);
         List<Customer> customers = crowd.startCustomers(pool, 24, 0, null);
@@ -221,11 +226,31 @@ final class Scenarios {
                                 .putIfAbsent(agent, now);
                     }
                 };
-        List<CompletableFuture<Void>> loops = new ArrayList<>();
-        for (Agent a : crowd.agents) {
-            loops.add(claimLoop(a, new java.util.HashSet<>(cases), answer, wonAt, owners));
+        if (calm) {
+            for (int i = 0; i < cases.size(); i++) {
+                UUID pick = cases.get(i);
+                Agent a = crowd.agents.get(i % crowd.agents.size());
+                long sent = System.nanoTime();
+                JsonNode frame = a.claim(pick).orTimeout(30, TimeUnit.SECONDS).join();
+                long now = System.nanoTime();
+                answer.record(now - sent);
+                if ("claimed".equals(frame.path("type").asText())) {
+                    wonAt.put(pick, now);
+                    owners.put(pick, a);
+                }
+                long until = System.nanoTime() + 2_000_000_000L;
+                while (seen.getOrDefault(pick, Map.of()).size() < crowd.agents.size()
+                        && System.nanoTime() < until) {
+                    Net.sleep(1);
+                }
+            }
+        } else {
+            List<CompletableFuture<Void>> loops = new ArrayList<>();
+            for (Agent a : crowd.agents) {
+                loops.add(claimLoop(a, new java.util.HashSet<>(cases), answer, wonAt, owners));
+            }
+            loops.forEach(l -> l.orTimeout(120, TimeUnit.SECONDS).join());
         }
-        loops.forEach(l -> l.orTimeout(120, TimeUnit.SECONDS).join());
         // Agreement: from the winner's answer until the last console saw the claim.
         long wait = System.nanoTime() + 10_000_000_000L;
         while (System.nanoTime() < wait
