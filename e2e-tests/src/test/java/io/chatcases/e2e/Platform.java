@@ -1,7 +1,6 @@
 package io.chatcases.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -142,53 +141,18 @@ public final class Platform {
      * Starts another gateway replica from the built jar on {@code port}; extra -D settings allowed.
      */
     static Process startGateway(int port, String... settings) {
-        try (java.net.Socket taken = new java.net.Socket("127.0.0.1", port)) {
-            // Another process answering here would pass for the new replica's readiness.
-            throw new IllegalStateException("port " + port + " is already in use");
-        } catch (java.io.IOException free) {
-            // nothing listens: the port is ours
-        }
-        java.util.List<String> cmd =
+        java.util.List<String> all =
                 new java.util.ArrayList<>(
-                        java.util.List.of(
-                                "java",
-                                "-Xmx256m",
-                                "-Dquarkus.http.port=" + port,
-                                // Metrics and OpenAPI live on the management port.
-                                "-Dquarkus.management.port=" + managementPort(port),
-                                // As the platform's gateway (deploy/local/secrets.sh): the window
-                                // is shared and every test client is 127.0.0.1.
-                                "-Dgateway.chat-starts-per-minute=300"));
-        cmd.addAll(java.util.List.of(settings));
-        cmd.add("-jar");
-        cmd.add(ROOT.resolve("chat-gateway/target/quarkus-app/quarkus-run.jar").toString());
-        try {
-            File log = ROOT.resolve("e2e-tests/target/gateway-" + port + ".log").toFile();
-            log.getParentFile().mkdirs();
-            ProcessBuilder builder =
-                    new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log);
-            builder.environment().putAll(localSecrets());
-            Process p = builder.start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!p.isAlive()) {
-                    throw new IllegalStateException("gateway on " + port + " exited; see " + log);
-                }
-                try {
-                    if (get(port, "/q/health/ready", null).statusCode() == 200) {
-                        return p;
-                    }
-                } catch (IllegalStateException notYet) {
-                    // not listening yet
-                }
-                Ws.sleep(300);
-            }
-            p.destroyForcibly();
-            throw new IllegalStateException(
-                    "gateway on " + port + " not ready in 60 s; see " + log);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+                        // As the platform's gateway (deploy/local/secrets.sh): the window is
+                        // shared and every test client is 127.0.0.1.
+                        java.util.List.of("-Dgateway.chat-starts-per-minute=300"));
+        all.addAll(java.util.List.of(settings));
+        return io.chatcases.testing.GatewayReplica.start(
+                ROOT,
+                port,
+                localSecrets(),
+                ROOT.resolve("e2e-tests/target/gateway-" + port + ".log"),
+                all);
     }
 
     /** kill -9: no graceful close frames, as a crashed pod. */

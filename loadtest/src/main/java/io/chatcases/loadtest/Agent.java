@@ -114,28 +114,13 @@ final class Agent {
         switch (frame.path("type").asText()) {
             case "message" -> {
                 JsonNode m = frame.path("message");
-                UUID caseId = UUID.fromString(m.path("caseId").asText());
                 long seq = m.path("seq").asLong();
-                boolean[] fresh = {true};
+                boolean[] fresh = {false};
                 lastSeq.compute(
-                        caseId,
-                        (id, last) -> {
-                            if (last != null && seq <= last) {
-                                tracker.duplicates.incrementAndGet();
-                                fresh[0] = false;
-                                return last;
-                            }
-                            if (last != null && seq > last + 1) {
-                                tracker.gaps.incrementAndGet();
-                            }
-                            return seq;
-                        });
+                        UUID.fromString(m.path("caseId").asText()),
+                        (id, last) -> (fresh[0] = tracker.inOrder(last, seq)) ? seq : last);
                 if (fresh[0] && "CUSTOMER".equals(m.path("sender").path("type").asText())) {
-                    tracker.delivered(
-                            m.path("clientMsgId").asText(null),
-                            m.path("createdAt").asText(null),
-                            true,
-                            now);
+                    tracker.delivered(m, true, now);
                 }
             }
             case "case" -> onCase(frame.path("case"), now);

@@ -102,21 +102,13 @@ final class Customer {
                 JsonNode m = frame.path("message");
                 synchronized (this) {
                     long seq = m.path("seq").asLong();
-                    if (seq <= lastSeq) {
-                        tracker.duplicates.incrementAndGet();
+                    if (!tracker.inOrder(lastSeq, seq)) {
                         return;
-                    }
-                    if (lastSeq > 0 && seq > lastSeq + 1) {
-                        tracker.gaps.incrementAndGet();
                     }
                     lastSeq = seq;
                 }
                 if (!"CUSTOMER".equals(m.path("sender").path("type").asText())) {
-                    tracker.delivered(
-                            m.path("clientMsgId").asText(null),
-                            m.path("createdAt").asText(null),
-                            false,
-                            now);
+                    tracker.delivered(m, false, now);
                 }
             }
             case "accepted" -> tracker.accepted(frame.path("clientMsgId").asText(null), now);

@@ -1,16 +1,9 @@
 package io.chatcases.loadtest;
 
-import java.io.File;
+import io.chatcases.testing.GatewayReplica;
 import java.io.IOException;
-import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,58 +33,17 @@ final class Replicas implements AutoCloseable {
     }
 
     Process start(int port) {
-        try (Socket taken = new Socket("127.0.0.1", port)) {
-            throw new IllegalStateException("port " + port + " is already in use");
-        } catch (IOException free) {
-            // nothing listens: the port is ours
-        }
-        List<String> cmd =
-                new ArrayList<>(
-                        List.of(
-                                "java",
-                                "-Xmx256m",
-                                "-Dquarkus.http.port=" + port,
-                                "-Dquarkus.management.port=" + (port + 2000)));
-        cmd.addAll(BENCH_SETTINGS);
-        cmd.add("-jar");
-        cmd.add(root.resolve("chat-gateway/target/quarkus-app/quarkus-run.jar").toString());
         try {
-            File log = root.resolve("loadtest/target/gateway-" + port + ".log").toFile();
-            log.getParentFile().mkdirs();
-            ProcessBuilder b =
-                    new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log);
-            b.environment().putAll(secrets());
-            Process p = b.start();
+            Process p =
+                    GatewayReplica.start(
+                            root,
+                            port,
+                            secrets(),
+                            root.resolve("loadtest/target/gateway-" + port + ".log"),
+                            BENCH_SETTINGS);
             processes.put(port, p);
-            HttpClient http = HttpClient.newHttpClient();
-            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!p.isAlive()) {
-                    throw new IllegalStateException("gateway on " + port + " exited; see " + log);
-                }
-                try {
-                    HttpResponse<Void> r =
-                            http.send(
-                                    HttpRequest.newBuilder(
-                                                    URI.create(
-                                                            "http://127.0.0.1:"
-                                                                    + port
-                                                                    + "/q/health/ready"))
-                                            .build(),
-                                    HttpResponse.BodyHandlers.discarding());
-                    if (r.statusCode() == 200) {
-                        return p;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                Net.sleep(300);
-            }
-            throw new IllegalStateException("gateway on " + port + " not ready; see " + log);
+            return p;
         } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

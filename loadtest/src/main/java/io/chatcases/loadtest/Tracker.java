@@ -80,6 +80,28 @@ final class Tracker {
         }
     }
 
+    /**
+     * Checks a message's seq against the last one its socket saw of the Case ({@code last}, null or
+     * 0 for none): a seq not above it is a duplicate (counted; false), one that skips seqs is a gap
+     * (counted).
+     */
+    boolean inOrder(Long last, long seq) {
+        if (last != null && seq <= last) {
+            duplicates.incrementAndGet();
+            return false;
+        }
+        if (last != null && last > 0 && seq > last + 1) {
+            gaps.incrementAndGet();
+        }
+        return true;
+    }
+
+    /** A {@code message} frame's message reached one of its recipients at {@code now}. */
+    void delivered(com.fasterxml.jackson.databind.JsonNode m, boolean toAgent, long now) {
+        delivered(
+                m.path("clientMsgId").asText(null), m.path("createdAt").asText(null), toAgent, now);
+    }
+
     /** A message of this run reached one of its recipients at {@code now}. */
     void delivered(String clientMsgId, String createdAt, boolean toAgent, long now) {
         int n = number(clientMsgId);

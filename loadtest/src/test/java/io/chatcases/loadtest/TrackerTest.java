@@ -64,6 +64,19 @@ class TrackerTest {
         assertEquals(1, t.sent());
     }
 
+    @Test
+    void seqsOutOfOrderCountAsDuplicatesOrGaps() {
+        Tracker t = new Tracker("r1", 1);
+        assertEquals(true, t.inOrder(null, 5), "the first seen of a Case");
+        assertEquals(true, t.inOrder(5L, 6));
+        assertEquals(false, t.inOrder(6L, 6), "the same seq again");
+        assertEquals(false, t.inOrder(6L, 3), "an older seq");
+        assertEquals(true, t.inOrder(6L, 9), "a skip is delivered but counted");
+        assertEquals(true, t.inOrder(0L, 4), "0: nothing seen yet, no gap");
+        assertEquals(2, t.duplicates.get());
+        assertEquals(1, t.gaps.get());
+    }
+
     private static long epochNanos(Instant i) {
         return i.getEpochSecond() * 1_000_000_000L + i.getNano();
     }
