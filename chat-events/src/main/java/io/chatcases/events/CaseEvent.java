@@ -17,5 +17,6 @@ public record CaseEvent(
     public record ReadMark(String agentId, long seq) {}
 
     /** A send the case-service refused, routed back to the connection that sent it. */
-    public record Rejection(String clientMsgId, String connectionId, String code, String message) {}
+    public record Rejection(
+            String clientMsgId, String connectionId, ErrorCode code, String message) {}
 }

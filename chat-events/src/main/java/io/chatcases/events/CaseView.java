@@ -11,8 +11,8 @@ import java.util.UUID;
 public record CaseView(
         UUID caseId,
         long number,
-        String channel,
-        String status,
+        Channel channel,
+        CaseStatus status,
         Person owner,
         ContactView contact,
         Instant createdAt,

@@ -9,14 +9,14 @@ public record MessageView(
         long seq,
         UUID id,
         String clientMsgId,
-        String kind,
+        MessageKind kind,
         Sender sender,
         String text,
         FileRef file,
         Instant createdAt) {
 
     /** Who wrote it: type CUSTOMER, USER or SYSTEM. */
-    public record Sender(String type, String id, String name) {}
+    public record Sender(SenderType type, String id, String name) {}
 
     /** The file a FILE message carries. */
     public record FileRef(UUID fileId, String name, long size, String contentType) {}

@@ -1,5 +1,7 @@
 package io.chatcases.cases.domain;
 
+import io.chatcases.events.CaseStatus;
+
 /**
  * The Case state machine as pure rules. The database applies each transition with one conditional
  * UPDATE; these methods decide what to do and explain the outcome when the UPDATE matched nothing.

@@ -1,5 +1,7 @@
 package io.chatcases.cases.domain;
 
+import io.chatcases.events.CaseStatus;
+import io.chatcases.events.Channel;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,8 +1,12 @@
 package io.chatcases.cases.domain;
 
+import io.chatcases.events.MessageKind;
+import io.chatcases.events.SenderType;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
@@ -35,10 +39,12 @@ public class Message extends PanacheEntityBase {
     @Column(name = "client_msg_id")
     public String clientMsgId;
 
-    public String kind;
+    @Enumerated(EnumType.STRING)
+    public MessageKind kind;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "sender_type")
-    public String senderType;
+    public SenderType senderType;
 
     @Column(name = "sender_id")
     public String senderId;

@@ -1,5 +1,6 @@
 package io.chatcases.cases.domain;
 
+import io.chatcases.events.Channel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

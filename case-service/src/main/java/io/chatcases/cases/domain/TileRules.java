@@ -1,5 +1,6 @@
 package io.chatcases.cases.domain;
 
+import io.chatcases.events.CaseStatus;
 import java.util.Optional;
 
 /**

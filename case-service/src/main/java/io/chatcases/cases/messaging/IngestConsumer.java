@@ -68,7 +68,7 @@ public class IngestConsumer {
         LOG.warnf(
                 "send %s of case %s refused (%s): %s",
                 cmd.clientMsgId(), cmd.caseId(), verdict.code(), failure.toString());
-        metrics.counter("chat.ingest.rejected", "code", verdict.code()).increment();
+        metrics.counter("chat.ingest.rejected", "code", verdict.code().name()).increment();
         return work.untilDone(
                 () -> messages.refuse(cmd, verdict.code(), verdict.message()),
                 config.attemptTimeout(),

@@ -1,5 +1,6 @@
 package io.chatcases.cases.messaging;
 
+import io.chatcases.events.ErrorCode;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
 
@@ -15,12 +16,12 @@ public final class IngestFailures {
     private IngestFailures() {}
 
     /** What to do with a failure: retry it, or refuse the send with a protocol error code. */
-    public record Verdict(boolean retry, String code, String message) {
+    public record Verdict(boolean retry, ErrorCode code, String message) {
         static Verdict transientFault() {
             return new Verdict(true, null, null);
         }
 
-        static Verdict refuse(String code, String message) {
+        static Verdict refuse(ErrorCode code, String message) {
             return new Verdict(false, code, message);
         }
     }
@@ -36,7 +37,7 @@ public final class IngestFailures {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof PeerUnavailable) {
                 return Verdict.refuse(
-                        "UNAVAILABLE", "The file could not be checked; send it again.");
+                        ErrorCode.UNAVAILABLE, "The file could not be checked; send it again.");
             }
             String sqlState = sqlState(t);
             if (sqlState != null) {
@@ -52,7 +53,8 @@ public final class IngestFailures {
                 return Verdict.transientFault();
             }
         }
-        return Verdict.refuse("UNAVAILABLE", "The message could not be stored; send it again.");
+        return Verdict.refuse(
+                ErrorCode.UNAVAILABLE, "The message could not be stored; send it again.");
     }
 
     /**
@@ -68,15 +70,17 @@ public final class IngestFailures {
         return switch (state.substring(0, 2)) {
             case "22" ->
                     "22001".equals(state)
-                            ? Verdict.refuse("TOO_LARGE", "A field of the message is too long.")
+                            ? Verdict.refuse(
+                                    ErrorCode.TOO_LARGE, "A field of the message is too long.")
                             : Verdict.refuse(
-                                    "BAD_FRAME",
+                                    ErrorCode.BAD_FRAME,
                                     "The message contains data that cannot be stored.");
-            case "23" -> Verdict.refuse("BAD_FRAME", "The message breaks a storage rule.");
+            case "23" -> Verdict.refuse(ErrorCode.BAD_FRAME, "The message breaks a storage rule.");
             case "08", "40", "53", "55", "57", "58" -> Verdict.transientFault();
             default ->
                     Verdict.refuse(
-                            "UNAVAILABLE", "The message could not be stored; send it again.");
+                            ErrorCode.UNAVAILABLE,
+                            "The message could not be stored; send it again.");
         };
     }
 

@@ -1,7 +1,6 @@
 package io.chatcases.cases.rest;
 
 import io.chatcases.cases.client.ContactMatcher;
-import io.chatcases.cases.domain.Channel;
 import io.chatcases.cases.domain.StartKeys;
 import io.chatcases.cases.messaging.OutboxRelay;
 import io.chatcases.cases.service.ApiException;
@@ -9,6 +8,7 @@ import io.chatcases.cases.service.CaseService;
 import io.chatcases.cases.service.ChatStarts;
 import io.chatcases.cases.service.Views;
 import io.chatcases.events.CaseView;
+import io.chatcases.events.Channel;
 import io.chatcases.events.MessageView;
 import io.chatcases.events.Roles;
 import io.smallrye.mutiny.Uni;

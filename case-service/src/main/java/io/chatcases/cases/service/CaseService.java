@@ -1,12 +1,12 @@
 package io.chatcases.cases.service;
 
-import io.chatcases.cases.domain.CaseStatus;
 import io.chatcases.cases.domain.CaseTransitions;
-import io.chatcases.cases.domain.Channel;
 import io.chatcases.cases.domain.ChatCase;
 import io.chatcases.cases.domain.Message;
+import io.chatcases.events.CaseStatus;
 import io.chatcases.events.CaseView;
-import io.chatcases.events.EventTypes;
+import io.chatcases.events.Channel;
+import io.chatcases.events.EventType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -66,7 +66,7 @@ public class CaseService {
         if (won) {
             Message m = systemMessages.claimed(c, agent);
             return m.persist()
-                    .call(() -> outbox.caseEvent(EventTypes.CASE_CLAIMED, c))
+                    .call(() -> outbox.caseEvent(EventType.CASE_CLAIMED, c))
                     .call(() -> outbox.messagePosted(c, m))
                     .replaceWith(new Claimed(c, true));
         }
@@ -118,7 +118,7 @@ public class CaseService {
                             c.lastSeq++;
                             Message m = systemMessages.resolved(c, agent);
                             return m.persist()
-                                    .call(() -> outbox.caseEvent(EventTypes.CASE_RESOLVED, c))
+                                    .call(() -> outbox.caseEvent(EventType.CASE_RESOLVED, c))
                                     .call(() -> outbox.messagePosted(c, m))
                                     .replaceWith(c);
                         });

@@ -1,11 +1,11 @@
 package io.chatcases.cases.service;
 
-import io.chatcases.cases.domain.CaseStatus;
-import io.chatcases.cases.domain.Channel;
 import io.chatcases.cases.domain.ChatCase;
 import io.chatcases.cases.domain.StartKeys;
 import io.chatcases.cases.service.CaseService.ContactMatch;
-import io.chatcases.events.EventTypes;
+import io.chatcases.events.CaseStatus;
+import io.chatcases.events.Channel;
+import io.chatcases.events.EventType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -171,7 +171,7 @@ public class ChatStarts {
                                         .setParameter(9, request.verified())
                                         .executeUpdate())
                 .chain(() -> ChatCase.<ChatCase>findById(id))
-                .call(c -> outbox.caseEvent(EventTypes.CASE_CREATED, c))
+                .call(c -> outbox.caseEvent(EventType.CASE_CREATED, c))
                 .map(c -> new Started(c, true, now));
     }
 

@@ -1,10 +1,10 @@
 package io.chatcases.cases.service;
 
 import io.chatcases.cases.client.ContactMatcher;
-import io.chatcases.cases.domain.CaseStatus;
 import io.chatcases.cases.domain.ChatCase;
 import io.chatcases.cases.messaging.OutboxRelay;
-import io.chatcases.events.EventTypes;
+import io.chatcases.events.CaseStatus;
+import io.chatcases.events.EventType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -63,7 +63,7 @@ public class Housekeeping {
                         c -> {
                             c.status = CaseStatus.CLOSED;
                             c.closedAt = now;
-                            return outbox.caseEvent(EventTypes.CASE_CLOSED, c);
+                            return outbox.caseEvent(EventType.CASE_CLOSED, c);
                         })
                 .collect()
                 .asList()
@@ -121,7 +121,7 @@ public class Housekeeping {
                                             c.contactFirstName = m.firstName();
                                             c.contactLastName = m.lastName();
                                             c.contactInitials = m.initials();
-                                            return outbox.caseEvent(EventTypes.CASE_UPDATED, c)
+                                            return outbox.caseEvent(EventType.CASE_UPDATED, c)
                                                     .replaceWith(1);
                                         }));
     }
@@ -159,7 +159,7 @@ public class Housekeeping {
                                                                     c.contactInitials =
                                                                             contact.initials();
                                                                     return outbox.caseEvent(
-                                                                                    EventTypes
+                                                                                    EventType
                                                                                             .CASE_UPDATED,
                                                                                     c)
                                                                             .replaceWith(1);

@@ -1,13 +1,16 @@
 package io.chatcases.cases.service;
 
-import io.chatcases.cases.domain.CaseStatus;
 import io.chatcases.cases.domain.CaseTransitions;
 import io.chatcases.cases.domain.ChatCase;
 import io.chatcases.cases.domain.Message;
 import io.chatcases.events.CaseEvent;
-import io.chatcases.events.EventTypes;
+import io.chatcases.events.CaseStatus;
+import io.chatcases.events.ErrorCode;
+import io.chatcases.events.EventType;
 import io.chatcases.events.IngestCommand;
+import io.chatcases.events.MessageKind;
 import io.chatcases.events.MessageView;
+import io.chatcases.events.SenderType;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,7 +44,7 @@ public class MessageService {
                 .chain(
                         c ->
                                 c == null
-                                        ? reject(cmd, null, "NOT_FOUND", "No such Case.")
+                                        ? reject(cmd, null, ErrorCode.NOT_FOUND, "No such Case.")
                                         : Message.<Message>find(
                                                         "caseId = ?1 and clientMsgId = ?2",
                                                         cmd.caseId(),
@@ -61,7 +64,7 @@ public class MessageService {
             return reject(cmd, c, refusal.code(), refusal.message());
         }
         // Mutating the locked Case: Hibernate flushes it with the message in this transaction.
-        boolean customer = "CUSTOMER".equals(cmd.sender().type());
+        boolean customer = cmd.sender().type() == SenderType.CUSTOMER;
         boolean reopen =
                 customer
                         && CaseTransitions.customerMessage(c.status)
@@ -76,42 +79,42 @@ public class MessageService {
         }
         Message m = toMessage(c, cmd, file);
         Uni<Void> reopened =
-                reopen
-                        ? outbox.caseEvent(EventTypes.CASE_REOPENED, c)
-                        : Uni.createFrom().voidItem();
+                reopen ? outbox.caseEvent(EventType.CASE_REOPENED, c) : Uni.createFrom().voidItem();
         return m.persist().chain(() -> reopened).chain(() -> outbox.messagePosted(c, m));
     }
 
-    private record Refusal(String code, String message) {}
+    private record Refusal(ErrorCode code, String message) {}
 
     /** Why the send must be refused (protocol error code and text), null when it may be stored. */
     private Refusal refusal(ChatCase c, IngestCommand cmd, FileInfo file) {
         boolean hasText = cmd.text() != null && !cmd.text().isBlank();
         if (hasText == (cmd.fileId() != null)) {
-            return new Refusal("BAD_FRAME", "A message has either text or a file.");
+            return new Refusal(ErrorCode.BAD_FRAME, "A message has either text or a file.");
         }
         if (hasText && cmd.text().length() > maxTextLength) {
             return new Refusal(
-                    "TOO_LARGE", "Messages are limited to " + maxTextLength + " characters.");
+                    ErrorCode.TOO_LARGE,
+                    "Messages are limited to " + maxTextLength + " characters.");
         }
         if (cmd.fileId() != null && file == null) {
-            return new Refusal("FORBIDDEN", "The file does not belong to this Case.");
+            return new Refusal(ErrorCode.FORBIDDEN, "The file does not belong to this Case.");
         }
-        if ("CUSTOMER".equals(cmd.sender().type())) {
+        if (cmd.sender().type() == SenderType.CUSTOMER) {
             return CaseTransitions.customerMessage(c.status)
                             == CaseTransitions.CustomerMessageOutcome.REFUSE
-                    ? new Refusal("CASE_CLOSED", "This chat is closed; start a new one.")
+                    ? new Refusal(ErrorCode.CASE_CLOSED, "This chat is closed; start a new one.")
                     : null;
         }
-        if ("USER".equals(cmd.sender().type())
+        if (cmd.sender().type() == SenderType.USER
                 && CaseTransitions.userMayPost(c.status, c.ownerId, cmd.sender().id())) {
             return null;
         }
-        if ("SYSTEM".equals(cmd.sender().type()) && hasText && c.status.isOpen()) {
+        if (cmd.sender().type() == SenderType.SYSTEM && hasText && c.status.isOpen()) {
             // Only gateways produce to chat.ingest; they log calls this way (no client sets it).
             return null;
         }
-        return new Refusal("FORBIDDEN", "Only the owner of the Case may write to the customer.");
+        return new Refusal(
+                ErrorCode.FORBIDDEN, "Only the owner of the Case may write to the customer.");
     }
 
     /**
@@ -119,11 +122,11 @@ public class MessageService {
      * sender's connection gets message.rejected with {@code code}.
      */
     @WithTransaction
-    public Uni<Void> refuse(IngestCommand cmd, String code, String message) {
+    public Uni<Void> refuse(IngestCommand cmd, ErrorCode code, String message) {
         return ChatCase.<ChatCase>findById(cmd.caseId()).chain(c -> reject(cmd, c, code, message));
     }
 
-    private Uni<Void> reject(IngestCommand cmd, ChatCase c, String code, String message) {
+    private Uni<Void> reject(IngestCommand cmd, ChatCase c, ErrorCode code, String message) {
         return outbox.rejected(
                 cmd.caseId(),
                 c,
@@ -136,10 +139,15 @@ public class MessageService {
         m.seq = c.lastSeq;
         m.messageId = UUID.randomUUID();
         m.clientMsgId = cmd.clientMsgId();
-        m.kind = file != null ? "FILE" : "SYSTEM".equals(cmd.sender().type()) ? "SYSTEM" : "TEXT";
+        m.kind =
+                file != null
+                        ? MessageKind.FILE
+                        : cmd.sender().type() == SenderType.SYSTEM
+                                ? MessageKind.SYSTEM
+                                : MessageKind.TEXT;
         MessageView.Sender sender = cmd.sender();
         m.senderType = sender.type();
-        if ("CUSTOMER".equals(sender.type())) {
+        if (sender.type() == SenderType.CUSTOMER) {
             m.senderId = c.contactId == null ? null : c.contactId.toString();
             m.senderName = c.contactName();
         } else {

@@ -6,7 +6,7 @@ import io.chatcases.cases.domain.ChatCase;
 import io.chatcases.cases.domain.Message;
 import io.chatcases.cases.domain.OutboxEvent;
 import io.chatcases.events.CaseEvent;
-import io.chatcases.events.EventTypes;
+import io.chatcases.events.EventType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,20 +22,20 @@ import java.util.UUID;
 public class Outbox {
     @Inject ObjectMapper json;
 
-    public Uni<Void> caseEvent(String type, ChatCase c) {
+    public Uni<Void> caseEvent(EventType type, ChatCase c) {
         return write(type, c.id, new CaseEvent(Views.of(c), null, null, null));
     }
 
     public Uni<Void> messagePosted(ChatCase c, Message m) {
         return write(
-                EventTypes.MESSAGE_POSTED,
+                EventType.MESSAGE_POSTED,
                 c.id,
                 new CaseEvent(Views.of(c), Views.of(m), null, null));
     }
 
     public Uni<Void> read(ChatCase c, String agentId, long seq) {
         return write(
-                EventTypes.CASE_READ,
+                EventType.CASE_READ,
                 c.id,
                 new CaseEvent(Views.of(c), null, new CaseEvent.ReadMark(agentId, seq), null));
     }
@@ -43,16 +43,16 @@ public class Outbox {
     /** A refused send; {@code c} is null when the Case does not exist. */
     public Uni<Void> rejected(UUID caseId, ChatCase c, CaseEvent.Rejection rejection) {
         return write(
-                EventTypes.MESSAGE_REJECTED,
+                EventType.MESSAGE_REJECTED,
                 caseId,
                 new CaseEvent(c == null ? null : Views.of(c), null, null, rejection));
     }
 
-    private Uni<Void> write(String type, UUID aggregateId, CaseEvent event) {
+    private Uni<Void> write(EventType type, UUID aggregateId, CaseEvent event) {
         OutboxEvent row = new OutboxEvent();
         row.id = UUID.randomUUID();
         row.aggregateId = aggregateId;
-        row.type = type;
+        row.type = type.wire();
         row.createdAt = Instant.now();
         try {
             row.payload = json.writeValueAsString(event);

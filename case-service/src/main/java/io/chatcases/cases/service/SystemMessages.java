@@ -2,6 +2,8 @@ package io.chatcases.cases.service;
 
 import io.chatcases.cases.domain.ChatCase;
 import io.chatcases.cases.domain.Message;
+import io.chatcases.events.MessageKind;
+import io.chatcases.events.SenderType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
@@ -24,8 +26,8 @@ public class SystemMessages {
         m.caseId = c.id;
         m.seq = c.lastSeq;
         m.messageId = UUID.randomUUID();
-        m.kind = "SYSTEM";
-        m.senderType = "SYSTEM";
+        m.kind = MessageKind.SYSTEM;
+        m.senderType = SenderType.SYSTEM;
         m.text = text;
         m.createdAt = Instant.now();
         return m;

@@ -1,9 +1,9 @@
 package io.chatcases.cases.service;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.chatcases.cases.domain.CaseStatus;
 import io.chatcases.cases.domain.ChatCase;
 import io.chatcases.cases.domain.TileRules;
+import io.chatcases.events.CaseStatus;
 import io.chatcases.events.CaseView;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -17,8 +17,8 @@ public final class Views {
         return new CaseView(
                 c.id,
                 c.number,
-                c.channel.name(),
-                c.status.name(),
+                c.channel,
+                c.status,
                 owner,
                 new CaseView.ContactView(
                         c.contactId,

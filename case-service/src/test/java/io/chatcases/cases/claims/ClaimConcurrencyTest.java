@@ -10,7 +10,7 @@ import io.chatcases.cases.service.ApiException;
 import io.chatcases.cases.service.CaseService;
 import io.chatcases.cases.support.CaseEventsTopic;
 import io.chatcases.cases.support.Fixtures;
-import io.chatcases.events.EventTypes;
+import io.chatcases.events.EventType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -96,7 +96,7 @@ class ClaimConcurrencyTest {
 
     private static Map<String, Long> claimedPerCase(List<CaseEventsTopic.Event> events) {
         return events.stream()
-                .filter(e -> EventTypes.CASE_CLAIMED.equals(e.type()))
+                .filter(e -> EventType.CASE_CLAIMED.equals(e.type()))
                 .collect(Collectors.groupingBy(CaseEventsTopic.Event::key, Collectors.counting()));
     }
 }

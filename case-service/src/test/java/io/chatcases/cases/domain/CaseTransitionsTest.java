@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.chatcases.cases.domain.CaseTransitions.ClaimOutcome;
 import io.chatcases.cases.domain.CaseTransitions.CustomerMessageOutcome;
+import io.chatcases.events.CaseStatus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -9,6 +9,7 @@ import io.chatcases.cases.support.CaseEventsTopic;
 import io.chatcases.cases.support.IngestTopic;
 import io.chatcases.events.IngestCommand;
 import io.chatcases.events.MessageView;
+import io.chatcases.events.SenderType;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -73,7 +74,7 @@ class PartitionIndependenceTest {
         return new IngestCommand(
                 caseId,
                 "file-1",
-                new MessageView.Sender("CUSTOMER", null, null),
+                new MessageView.Sender(SenderType.CUSTOMER, null, null),
                 null,
                 UUID.randomUUID(),
                 "conn-test",

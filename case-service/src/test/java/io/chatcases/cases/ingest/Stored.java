@@ -3,7 +3,7 @@ package io.chatcases.cases.ingest;
 import io.chatcases.cases.domain.Message;
 import io.chatcases.cases.support.CaseEventsTopic;
 import io.chatcases.cases.support.Fixtures;
-import io.chatcases.events.EventTypes;
+import io.chatcases.events.EventType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import java.time.Duration;
 import java.util.List;
@@ -50,12 +50,12 @@ final class Stored {
         return CaseEventsTopic.awaitEvents(
                         Set.of(caseId.toString()), ev -> rejected(ev).size() >= atLeast, timeout)
                 .stream()
-                .filter(e -> EventTypes.MESSAGE_REJECTED.equals(e.type()))
+                .filter(e -> EventType.MESSAGE_REJECTED.equals(e.type()))
                 .toList();
     }
 
     private static List<CaseEventsTopic.Event> rejected(List<CaseEventsTopic.Event> events) {
-        return events.stream().filter(e -> EventTypes.MESSAGE_REJECTED.equals(e.type())).toList();
+        return events.stream().filter(e -> EventType.MESSAGE_REJECTED.equals(e.type())).toList();
     }
 
     static void sleep(long ms) {

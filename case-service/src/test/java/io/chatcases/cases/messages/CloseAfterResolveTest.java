@@ -3,14 +3,14 @@ package io.chatcases.cases.messages;
 import static io.chatcases.cases.support.Fixtures.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.chatcases.cases.domain.CaseStatus;
 import io.chatcases.cases.domain.ChatCase;
 import io.chatcases.cases.service.CaseService;
 import io.chatcases.cases.service.Housekeeping;
 import io.chatcases.cases.support.CaseEventsTopic;
 import io.chatcases.cases.support.Fixtures;
 import io.chatcases.cases.support.IngestTopic;
-import io.chatcases.events.EventTypes;
+import io.chatcases.events.CaseStatus;
+import io.chatcases.events.EventType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -49,15 +49,14 @@ class CloseAfterResolveTest {
                         Set.of(resolved.id.toString()),
                         ev ->
                                 ev.stream()
-                                        .anyMatch(
-                                                e -> EventTypes.MESSAGE_REJECTED.equals(e.type())),
+                                        .anyMatch(e -> EventType.MESSAGE_REJECTED.equals(e.type())),
                         Duration.ofSeconds(30));
         assertEquals(
-                1, events.stream().filter(e -> EventTypes.CASE_CLOSED.equals(e.type())).count());
+                1, events.stream().filter(e -> EventType.CASE_CLOSED.equals(e.type())).count());
         assertEquals(
                 "CASE_CLOSED",
                 events.stream()
-                        .filter(e -> EventTypes.MESSAGE_REJECTED.equals(e.type()))
+                        .filter(e -> EventType.MESSAGE_REJECTED.equals(e.type()))
                         .findFirst()
                         .orElseThrow()
                         .payload()

@@ -9,7 +9,7 @@ import io.chatcases.cases.support.CaseEventsTopic;
 import io.chatcases.cases.support.Fixtures;
 import io.chatcases.cases.support.IngestTopic;
 import io.chatcases.events.ContactUpdated;
-import io.chatcases.events.EventTypes;
+import io.chatcases.events.EventType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -57,12 +57,12 @@ class ContactRenameTest {
         List<CaseEventsTopic.Event> events =
                 CaseEventsTopic.awaitEvents(
                         Set.of(c.id.toString()),
-                        ev -> ev.stream().anyMatch(e -> EventTypes.CASE_UPDATED.equals(e.type())),
+                        ev -> ev.stream().anyMatch(e -> EventType.CASE_UPDATED.equals(e.type())),
                         Duration.ofSeconds(30));
         Thread.sleep(1000);
         events = CaseEventsTopic.eventsFor(Set.of(c.id.toString()));
         assertEquals(
-                1, events.stream().filter(e -> EventTypes.CASE_UPDATED.equals(e.type())).count());
+                1, events.stream().filter(e -> EventType.CASE_UPDATED.equals(e.type())).count());
         ChatCase after = await(() -> Panache.withSession(() -> ChatCase.<ChatCase>findById(c.id)));
         assertEquals("RR", after.contactInitials);
         assertEquals("Renata", after.contactFirstName);
@@ -107,7 +107,7 @@ class ContactRenameTest {
                         Duration.ofSeconds(30));
         List<String> applied =
                 events.stream()
-                        .filter(e -> EventTypes.CASE_UPDATED.equals(e.type()))
+                        .filter(e -> EventType.CASE_UPDATED.equals(e.type()))
                         .map(e -> e.payload().at("/case/contact/firstName").asText())
                         .toList();
         assertEquals(List.of("Newer", "Newest"), applied, "the late, older rename is ignored");

@@ -10,7 +10,7 @@ import io.chatcases.cases.service.CaseService;
 import io.chatcases.cases.support.CaseEventsTopic;
 import io.chatcases.cases.support.Fixtures;
 import io.chatcases.cases.support.IngestTopic;
-import io.chatcases.events.EventTypes;
+import io.chatcases.events.EventType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -133,12 +133,11 @@ class MessageIngestTest {
                         Set.of(c.id.toString()),
                         ev ->
                                 ev.stream()
-                                        .anyMatch(
-                                                e -> EventTypes.MESSAGE_REJECTED.equals(e.type())),
+                                        .anyMatch(e -> EventType.MESSAGE_REJECTED.equals(e.type())),
                         Duration.ofSeconds(30));
         CaseEventsTopic.Event rejected =
                 events.stream()
-                        .filter(e -> EventTypes.MESSAGE_REJECTED.equals(e.type()))
+                        .filter(e -> EventType.MESSAGE_REJECTED.equals(e.type()))
                         .findFirst()
                         .orElseThrow();
         assertEquals("FORBIDDEN", rejected.payload().at("/rejection/code").asText());
@@ -158,11 +157,11 @@ class MessageIngestTest {
         List<CaseEventsTopic.Event> events =
                 CaseEventsTopic.awaitEvents(
                         Set.of(c.id.toString()),
-                        ev -> ev.stream().anyMatch(e -> EventTypes.CASE_REOPENED.equals(e.type())),
+                        ev -> ev.stream().anyMatch(e -> EventType.CASE_REOPENED.equals(e.type())),
                         Duration.ofSeconds(30));
         CaseEventsTopic.Event reopened =
                 events.stream()
-                        .filter(e -> EventTypes.CASE_REOPENED.equals(e.type()))
+                        .filter(e -> EventType.CASE_REOPENED.equals(e.type()))
                         .findFirst()
                         .orElseThrow();
         assertEquals("READY", reopened.payload().at("/case/status").asText());
@@ -171,7 +170,7 @@ class MessageIngestTest {
     }
 
     private static List<CaseEventsTopic.Event> posted(List<CaseEventsTopic.Event> events) {
-        return events.stream().filter(e -> EventTypes.MESSAGE_POSTED.equals(e.type())).toList();
+        return events.stream().filter(e -> EventType.MESSAGE_POSTED.equals(e.type())).toList();
     }
 
     private static long messageCount(UUID caseId) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.chatcases.events.ErrorCode;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.util.concurrent.CompletionException;
@@ -31,7 +32,7 @@ class IngestFailuresTest {
         "42P01, false, UNAVAILABLE", // undefined table: a bug, refused rather than stall
         "XX000, false, UNAVAILABLE"
     })
-    void sqlStatesAreClassified(String state, boolean retried, String code) {
+    void sqlStatesAreClassified(String state, boolean retried, ErrorCode code) {
         IngestFailures.Verdict v = IngestFailures.bySqlState(state, "detail");
         assertEquals(retried, v.retry(), state);
         if (!retried) {
@@ -69,9 +70,9 @@ class IngestFailuresTest {
                 IngestFailures.classify(
                         new IngestFailures.PeerUnavailable("file-service", new IOException()));
         assertFalse(peer.retry(), "the peer budget is spent: answer the sender");
-        assertEquals("UNAVAILABLE", peer.code());
+        assertEquals(ErrorCode.UNAVAILABLE, peer.code());
         IngestFailures.Verdict bug = IngestFailures.classify(new NullPointerException());
         assertFalse(bug.retry());
-        assertEquals("UNAVAILABLE", bug.code());
+        assertEquals(ErrorCode.UNAVAILABLE, bug.code());
     }
 }

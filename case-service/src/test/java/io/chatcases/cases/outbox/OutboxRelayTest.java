@@ -12,7 +12,7 @@ import io.chatcases.cases.service.CaseService;
 import io.chatcases.cases.service.Outbox;
 import io.chatcases.cases.support.CaseEventsTopic;
 import io.chatcases.cases.support.Fixtures;
-import io.chatcases.events.EventTypes;
+import io.chatcases.events.EventType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
@@ -63,7 +63,7 @@ class OutboxRelayTest {
                 () ->
                         Panache.withTransaction(
                                 () ->
-                                        outbox.caseEvent(EventTypes.CASE_RESOLVED, c)
+                                        outbox.caseEvent(EventType.CASE_RESOLVED, c)
                                                 .chain(
                                                         () ->
                                                                 Uni.createFrom()
@@ -74,7 +74,7 @@ class OutboxRelayTest {
         Thread.sleep(2500); // a sweep or two
         List<CaseEventsTopic.Event> events = CaseEventsTopic.eventsFor(Set.of(c.id.toString()));
         assertTrue(
-                events.stream().noneMatch(e -> EventTypes.CASE_RESOLVED.equals(e.type())),
+                events.stream().noneMatch(e -> EventType.CASE_RESOLVED.equals(e.type())),
                 "rolled-back event published");
         long rows =
                 await(
@@ -84,12 +84,12 @@ class OutboxRelayTest {
                                                 OutboxEvent.count(
                                                         "aggregateId = ?1 and type = ?2",
                                                         c.id,
-                                                        EventTypes.CASE_RESOLVED)));
+                                                        EventType.CASE_RESOLVED.wire())));
         assertEquals(0L, rows);
     }
 
     private static List<CaseEventsTopic.Event> claimed(List<CaseEventsTopic.Event> events) {
-        return events.stream().filter(e -> EventTypes.CASE_CLAIMED.equals(e.type())).toList();
+        return events.stream().filter(e -> EventType.CASE_CLAIMED.equals(e.type())).toList();
     }
 
     private static long unpublished(ChatCase c) {
@@ -100,7 +100,7 @@ class OutboxRelayTest {
                                         OutboxEvent.count(
                                                 "aggregateId = ?1 and type = ?2 and publishedAt is null",
                                                 c.id,
-                                                EventTypes.CASE_CLAIMED)));
+                                                EventType.CASE_CLAIMED.wire())));
     }
 
     private static long unpublishedEventually(ChatCase c) throws InterruptedException {

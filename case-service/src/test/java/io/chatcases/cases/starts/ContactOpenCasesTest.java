@@ -5,10 +5,10 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 
-import io.chatcases.cases.domain.Channel;
 import io.chatcases.cases.domain.ChatCase;
 import io.chatcases.cases.service.CaseService;
 import io.chatcases.cases.support.Fixtures;
+import io.chatcases.events.Channel;
 import io.chatcases.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;

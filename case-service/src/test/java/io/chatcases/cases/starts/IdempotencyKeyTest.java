@@ -5,10 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.chatcases.cases.domain.Channel;
 import io.chatcases.cases.domain.StartKeys;
 import io.chatcases.cases.service.ChatStarts;
 import io.chatcases.cases.support.Fixtures;
+import io.chatcases.events.Channel;
 import io.chatcases.testing.Tokens;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;

@@ -3,6 +3,7 @@ package io.chatcases.cases.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatcases.events.CloudEventHeaders;
+import io.chatcases.events.EventType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ public final class CaseEventsTopic {
 
     /** One published event. */
     public record Event(
-            String key, String id, String type, JsonNode payload, int partition, long offset) {}
+            String key, String id, EventType type, JsonNode payload, int partition, long offset) {}
 
     private CaseEventsTopic() {}
 
@@ -65,7 +66,8 @@ public final class CaseEventsTopic {
                             new Event(
                                     r.key(),
                                     header(r, CloudEventHeaders.ID),
-                                    header(r, CloudEventHeaders.TYPE),
+                                    EventType.fromWire(header(r, CloudEventHeaders.TYPE))
+                                            .orElseThrow(),
                                     parse(r.value()),
                                     r.partition(),
                                     r.offset());

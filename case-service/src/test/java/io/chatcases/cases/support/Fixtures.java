@@ -1,9 +1,9 @@
 package io.chatcases.cases.support;
 
-import io.chatcases.cases.domain.Channel;
 import io.chatcases.cases.domain.ChatCase;
 import io.chatcases.cases.service.Caller;
 import io.chatcases.cases.service.CaseService;
+import io.chatcases.events.Channel;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import java.util.UUID;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.chatcases.events.IngestCommand;
 import io.chatcases.events.MessageView;
+import io.chatcases.events.SenderType;
 import java.time.Instant;
 import java.util.Properties;
 import java.util.UUID;
@@ -38,7 +39,7 @@ public final class IngestTopic implements AutoCloseable {
         return new IngestCommand(
                 caseId,
                 clientMsgId,
-                new MessageView.Sender("CUSTOMER", null, null),
+                new MessageView.Sender(SenderType.CUSTOMER, null, null),
                 text,
                 null,
                 "conn-test",
@@ -50,7 +51,7 @@ public final class IngestTopic implements AutoCloseable {
         return new IngestCommand(
                 caseId,
                 clientMsgId,
-                new MessageView.Sender("USER", agentId, "Agent " + agentId),
+                new MessageView.Sender(SenderType.USER, agentId, "Agent " + agentId),
                 text,
                 null,
                 "conn-agent",

@@ -3,6 +3,7 @@ package io.chatcases.gateway.endpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatcases.events.MessageView;
 import io.chatcases.events.Roles;
+import io.chatcases.events.SenderType;
 import io.chatcases.gateway.client.AgentCaseApi;
 import io.chatcases.gateway.protocol.Frames;
 import io.chatcases.gateway.routing.Audience;
@@ -102,7 +103,8 @@ public class AgentSocket {
                             s,
                             Frames.uuid(frame, "caseId"),
                             frame,
-                            new MessageView.Sender("USER", s.listener.agentId(), s.agentName));
+                            new MessageView.Sender(
+                                    SenderType.USER, s.listener.agentId(), s.agentName));
             case "open" -> {
                 UUID caseId = Frames.uuid(frame, "caseId");
                 reply(

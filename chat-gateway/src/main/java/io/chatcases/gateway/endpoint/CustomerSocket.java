@@ -2,6 +2,7 @@ package io.chatcases.gateway.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatcases.events.MessageView;
+import io.chatcases.events.SenderType;
 import io.chatcases.gateway.client.CustomerTokens;
 import io.chatcases.gateway.client.GatewayCaseApi;
 import io.chatcases.gateway.protocol.Frames;
@@ -109,7 +110,11 @@ public class CustomerSocket {
         }
         switch (frame.path("type").asText()) {
             case "send" ->
-                    sends.send(s, caseId, frame, new MessageView.Sender("CUSTOMER", null, null));
+                    sends.send(
+                            s,
+                            caseId,
+                            frame,
+                            new MessageView.Sender(SenderType.CUSTOMER, null, null));
             case "resume" -> {
                 metrics.counter("chat.resumes", "kind", "customer").increment();
                 long lastSeq = frame.path("lastSeq").asLong(0);

@@ -3,6 +3,7 @@ package io.chatcases.gateway.endpoint;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatcases.events.IngestCommand;
 import io.chatcases.events.MessageView;
+import io.chatcases.events.SenderType;
 import io.chatcases.gateway.config.GatewayConfig;
 import io.chatcases.gateway.messaging.IngestProducer;
 import io.chatcases.gateway.protocol.Frames;
@@ -159,7 +160,7 @@ public class Sends {
                 new IngestCommand(
                         caseId,
                         "call-" + callId + "-" + event,
-                        new MessageView.Sender("SYSTEM", null, null),
+                        new MessageView.Sender(SenderType.SYSTEM, null, null),
                         text,
                         null,
                         s.id(),

@@ -1,7 +1,7 @@
 package io.chatcases.gateway.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.chatcases.events.EventTypes;
+import io.chatcases.events.EventType;
 import io.chatcases.gateway.client.AgentCaseApi;
 import io.chatcases.gateway.client.GatewayCaseApi;
 import io.chatcases.gateway.config.GatewayConfig;
@@ -89,7 +89,7 @@ public class Sessions {
      * written once per event and the same text goes to every recipient (an unclaimed Case's message
      * reaches every agent console of the replica).
      */
-    public void deliver(String type, JsonNode event, Instant eventTime) {
+    public void deliver(EventType type, JsonNode event, Instant eventTime) {
         JsonNode kase = event.path("case");
         UUID caseId = caseIdOf(type, event);
         Audience.Event routing =
@@ -118,12 +118,12 @@ public class Sessions {
 
     /** The frame an event becomes, written on first use and then shared by every recipient. */
     private static final class OneFrame {
-        private final String type;
+        private final EventType type;
         private final UUID caseId;
         private final JsonNode event;
         private String text;
 
-        OneFrame(String type, UUID caseId, JsonNode event) {
+        OneFrame(EventType type, UUID caseId, JsonNode event) {
             this.type = type;
             this.caseId = caseId;
             this.event = event;
@@ -133,15 +133,15 @@ public class Sessions {
             if (text == null) {
                 text =
                         switch (type) {
-                            case EventTypes.MESSAGE_POSTED -> messageFrame(event.path("message"));
-                            case EventTypes.MESSAGE_REJECTED -> {
+                            case MESSAGE_POSTED -> messageFrame(event.path("message"));
+                            case MESSAGE_REJECTED -> {
                                 JsonNode r = event.path("rejection");
                                 yield Frames.error(
                                         r.path("code").asText(),
                                         r.path("message").asText(),
                                         r.path("clientMsgId").asText(null));
                             }
-                            case EventTypes.CASE_READ ->
+                            case CASE_READ ->
                                     Frames.frame(
                                             "read",
                                             "caseId",
@@ -164,13 +164,13 @@ public class Sessions {
      * ({@code case: null}): it is routed by its connection alone, so null here (before, the whole
      * event was skipped and the sender never got its error frame; found by HostileInputIT).
      */
-    static UUID caseIdOf(String type, JsonNode event) {
+    static UUID caseIdOf(EventType type, JsonNode event) {
         JsonNode kase = event.path("case");
         String id =
                 kase.isMissingNode() || kase.isNull()
                         ? event.path("caseId").asText()
                         : kase.path("caseId").asText();
-        if (id.isEmpty() && EventTypes.MESSAGE_REJECTED.equals(type)) {
+        if (id.isEmpty() && type == EventType.MESSAGE_REJECTED) {
             return null;
         }
         return UUID.fromString(id);
@@ -187,8 +187,8 @@ public class Sessions {
         }
     }
 
-    private void deliverTo(Session s, String type, UUID caseId, JsonNode event, OneFrame frame) {
-        if (EventTypes.MESSAGE_POSTED.equals(type)) {
+    private void deliverTo(Session s, EventType type, UUID caseId, JsonNode event, OneFrame frame) {
+        if (type == EventType.MESSAGE_POSTED) {
             live(s, caseId, event.path("message"), frame);
         } else {
             s.send(frame.text());

@@ -1,5 +1,6 @@
 package io.chatcases.gateway.identity;
 
+import io.chatcases.events.Channel;
 import io.chatcases.gateway.config.GatewayConfig;
 import io.chatcases.gateway.identity.IdentityRefused.Code;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,12 +42,6 @@ public class IdentityTokens {
 
     private final Map<Channel, JwtConsumer> consumers = new EnumMap<>(Channel.class);
     private final long maxLifetimeSeconds;
-
-    /** The two channels, as the start form names them. */
-    public enum Channel {
-        WEB_CONNECT,
-        SUPPORT_SDK
-    }
 
     public IdentityTokens(GatewayConfig config) {
         GatewayConfig.Identity identity = config.identity();

@@ -2,6 +2,7 @@ package io.chatcases.gateway.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatcases.events.CloudEventHeaders;
+import io.chatcases.events.EventType;
 import io.chatcases.gateway.endpoint.Sessions;
 import io.chatcases.gateway.protocol.Frames;
 import io.smallrye.common.annotation.Identifier;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -36,11 +38,11 @@ public class CaseEventsConsumer {
         try {
             IncomingKafkaRecordMetadata<?, ?> meta =
                     record.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
-            String type = header(meta, CloudEventHeaders.TYPE);
+            Optional<EventType> type = EventType.fromWire(header(meta, CloudEventHeaders.TYPE));
             String time = header(meta, CloudEventHeaders.TIME);
             JsonNode event = Frames.JSON.readTree(record.getPayload());
-            if (type != null) {
-                sessions.deliver(type, event, time == null ? null : Instant.parse(time));
+            if (type.isPresent()) {
+                sessions.deliver(type.get(), event, time == null ? null : Instant.parse(time));
             }
             assignment.handled(meta.getTopic(), meta.getPartition(), meta.getOffset());
         } catch (Exception e) {

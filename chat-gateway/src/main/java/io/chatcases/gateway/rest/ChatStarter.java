@@ -1,6 +1,7 @@
 package io.chatcases.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chatcases.events.Channel;
 import io.chatcases.gateway.client.CustomerTokens;
 import io.chatcases.gateway.client.GatewayCaseApi;
 import io.chatcases.gateway.identity.HostIdentity;
@@ -49,7 +50,7 @@ public class ChatStarter {
         HostIdentity verified = null;
         if (identity != null) {
             try {
-                verified = identities.verify(IdentityTokens.Channel.valueOf(channel), identity);
+                verified = identities.verify(Channel.valueOf(channel), identity);
             } catch (IdentityRefused e) {
                 return Uni.createFrom()
                         .item(

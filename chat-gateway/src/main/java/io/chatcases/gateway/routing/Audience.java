@@ -1,6 +1,7 @@
 package io.chatcases.gateway.routing;
 
-import io.chatcases.events.EventTypes;
+import io.chatcases.events.CaseStatus;
+import io.chatcases.events.EventType;
 import java.util.Set;
 import java.util.UUID;
 
@@ -30,35 +31,35 @@ public final class Audience {
 
     /** What routing needs to know of an event. */
     public record Event(
-            String type,
+            EventType type,
             UUID caseId,
             String status,
             String ownerId,
             String readAgentId,
             String rejectionConnectionId) {}
 
-    private static final Set<String> CUSTOMER_TYPES =
+    private static final Set<EventType> CUSTOMER_TYPES =
             Set.of(
-                    EventTypes.MESSAGE_POSTED,
-                    EventTypes.CASE_CREATED,
-                    EventTypes.CASE_CLAIMED,
-                    EventTypes.CASE_RESOLVED,
-                    EventTypes.CASE_REOPENED,
-                    EventTypes.CASE_CLOSED);
+                    EventType.MESSAGE_POSTED,
+                    EventType.CASE_CREATED,
+                    EventType.CASE_CLAIMED,
+                    EventType.CASE_RESOLVED,
+                    EventType.CASE_REOPENED,
+                    EventType.CASE_CLOSED);
 
     private Audience() {}
 
     public static boolean receives(Event e, Listener l) {
-        if (EventTypes.MESSAGE_REJECTED.equals(e.type())) {
+        if (e.type() == EventType.MESSAGE_REJECTED) {
             return l.connectionId().equals(e.rejectionConnectionId());
         }
         if (l.kind() == Kind.CUSTOMER) {
             return e.caseId().equals(l.caseId()) && CUSTOMER_TYPES.contains(e.type());
         }
-        if (EventTypes.CASE_READ.equals(e.type())) {
+        if (e.type() == EventType.CASE_READ) {
             return l.agentId().equals(e.readAgentId());
         }
-        if (EventTypes.CASE_CLAIMED.equals(e.type()) || "NEW".equals(e.status())) {
+        if (e.type() == EventType.CASE_CLAIMED || CaseStatus.NEW.name().equals(e.status())) {
             return true;
         }
         return l.agentId().equals(e.ownerId());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.chatcases.events.EventTypes;
+import io.chatcases.events.EventType;
 import io.chatcases.gateway.protocol.Frames;
 import io.chatcases.gateway.routing.Audience;
 import java.util.UUID;
@@ -30,9 +30,9 @@ class RejectionWithoutCaseTest {
                         "{\"case\":null,\"message\":null,\"read\":null,\"rejection\":"
                                 + "{\"clientMsgId\":\"m1\",\"connectionId\":\"conn-1\","
                                 + "\"code\":\"NOT_FOUND\",\"message\":\"No such Case\"}}");
-        assertNull(Sessions.caseIdOf(EventTypes.MESSAGE_REJECTED, event));
+        assertNull(Sessions.caseIdOf(EventType.MESSAGE_REJECTED, event));
         Audience.Event routing =
-                new Audience.Event(EventTypes.MESSAGE_REJECTED, null, null, null, null, "conn-1");
+                new Audience.Event(EventType.MESSAGE_REJECTED, null, null, null, null, "conn-1");
         assertTrue(Audience.receives(routing, Audience.Listener.agent("conn-1", "alice")));
         assertTrue(
                 Audience.receives(
@@ -46,10 +46,10 @@ class RejectionWithoutCaseTest {
         assertEquals(
                 id,
                 Sessions.caseIdOf(
-                        EventTypes.MESSAGE_REJECTED,
+                        EventType.MESSAGE_REJECTED,
                         json("{\"case\":{\"caseId\":\"" + id + "\"},\"rejection\":{}}")));
         assertThrows(
                 IllegalArgumentException.class,
-                () -> Sessions.caseIdOf(EventTypes.MESSAGE_POSTED, json("{\"case\":null}")));
+                () -> Sessions.caseIdOf(EventType.MESSAGE_POSTED, json("{\"case\":null}")));
     }
 }

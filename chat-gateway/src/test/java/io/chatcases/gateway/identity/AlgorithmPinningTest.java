@@ -3,8 +3,8 @@ package io.chatcases.gateway.identity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.chatcases.events.Channel;
 import io.chatcases.gateway.config.GatewayConfig;
-import io.chatcases.gateway.identity.IdentityTokens.Channel;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.Map;

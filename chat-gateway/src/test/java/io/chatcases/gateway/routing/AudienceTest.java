@@ -2,7 +2,7 @@ package io.chatcases.gateway.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.chatcases.events.EventTypes;
+import io.chatcases.events.EventType;
 import io.chatcases.gateway.routing.Audience.Event;
 import io.chatcases.gateway.routing.Audience.Listener;
 import java.util.List;
@@ -33,7 +33,7 @@ class AudienceTest {
                 .collect(Collectors.toSet());
     }
 
-    static Event event(String type, String status, String owner) {
+    static Event event(EventType type, String status, String owner) {
         return new Event(type, CASE, status, owner, null, null);
     }
 
@@ -41,47 +41,47 @@ class AudienceTest {
     void aNewCaseGoesToItsCustomerAndEveryAgent() {
         assertEquals(
                 Set.of("customer", "customer-tab-2", "alice", "alice-tab-2", "bob", "carol"),
-                recipients(event(EventTypes.CASE_CREATED, "NEW", null)));
+                recipients(event(EventType.CASE_CREATED, "NEW", null)));
     }
 
     @Test
     void aCustomerMessageOnANewCaseGoesToEveryAgentForTheBadge() {
         assertEquals(
                 Set.of("customer", "customer-tab-2", "alice", "alice-tab-2", "bob", "carol"),
-                recipients(event(EventTypes.MESSAGE_POSTED, "NEW", null)));
+                recipients(event(EventType.MESSAGE_POSTED, "NEW", null)));
     }
 
     @Test
     void aClaimGoesToEveryAgentSoTheTileLeavesTheOthers() {
         assertEquals(
                 Set.of("customer", "customer-tab-2", "alice", "alice-tab-2", "bob", "carol"),
-                recipients(event(EventTypes.CASE_CLAIMED, "READY", "alice-id")));
+                recipients(event(EventType.CASE_CLAIMED, "READY", "alice-id")));
     }
 
     @Test
     void onceClaimedMessagesGoOnlyToTheCustomerAndTheOwner() {
         assertEquals(
                 Set.of("customer", "customer-tab-2", "alice", "alice-tab-2"),
-                recipients(event(EventTypes.MESSAGE_POSTED, "READY", "alice-id")));
+                recipients(event(EventType.MESSAGE_POSTED, "READY", "alice-id")));
     }
 
     @Test
     void resolvingGoesToTheCustomerAndTheOwner() {
         assertEquals(
                 Set.of("customer", "customer-tab-2", "bob"),
-                recipients(event(EventTypes.CASE_RESOLVED, "RESOLVED", "bob-id")));
+                recipients(event(EventType.CASE_RESOLVED, "RESOLVED", "bob-id")));
     }
 
     @Test
     void aReadMarkGoesOnlyToThatAgentsSockets() {
-        Event read = new Event(EventTypes.CASE_READ, CASE, "READY", "alice-id", "alice-id", null);
+        Event read = new Event(EventType.CASE_READ, CASE, "READY", "alice-id", "alice-id", null);
         assertEquals(Set.of("alice", "alice-tab-2"), recipients(read));
     }
 
     @Test
     void aRefusalGoesOnlyToTheConnectionThatSent() {
         Event rejected =
-                new Event(EventTypes.MESSAGE_REJECTED, CASE, "READY", "alice-id", null, "bob");
+                new Event(EventType.MESSAGE_REJECTED, CASE, "READY", "alice-id", null, "bob");
         assertEquals(Set.of("bob"), recipients(rejected));
     }
 
@@ -89,9 +89,9 @@ class AudienceTest {
     void aContactViewUpdateNeverReachesCustomers() {
         assertEquals(
                 Set.of("alice", "alice-tab-2", "bob", "carol"),
-                recipients(event(EventTypes.CASE_UPDATED, "NEW", null)));
+                recipients(event(EventType.CASE_UPDATED, "NEW", null)));
         assertEquals(
-                Set.of("carol"), recipients(event(EventTypes.CASE_UPDATED, "READY", "carol-id")));
+                Set.of("carol"), recipients(event(EventType.CASE_UPDATED, "READY", "carol-id")));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.chatcases.contacts.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatcases.events.EventType;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
@@ -33,7 +34,7 @@ public class OutboxWriter {
             Mutiny.Session session,
             String aggregateType,
             UUID aggregateId,
-            String type,
+            EventType type,
             Object payload) {
         UUID id = UUID.randomUUID();
         String body;
@@ -46,7 +47,7 @@ public class OutboxWriter {
                 .setParameter("id", id)
                 .setParameter("aggregateType", aggregateType)
                 .setParameter("aggregateId", aggregateId)
-                .setParameter("type", type)
+                .setParameter("type", type.wire())
                 .setParameter("payload", body)
                 .executeUpdate()
                 .replaceWith(id);

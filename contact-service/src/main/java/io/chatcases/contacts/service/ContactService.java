@@ -10,7 +10,7 @@ import io.chatcases.contacts.domain.EmailSet;
 import io.chatcases.contacts.messaging.OutboxRelay;
 import io.chatcases.contacts.messaging.OutboxWriter;
 import io.chatcases.events.ContactUpdated;
-import io.chatcases.events.EventTypes;
+import io.chatcases.events.EventType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -194,7 +194,7 @@ public class ContactService {
                         deleted ? List.of() : v.emails(),
                         deleted,
                         at);
-        return outbox.append(s, AGGREGATE_TYPE, v.id(), EventTypes.CONTACT_UPDATED, event)
+        return outbox.append(s, AGGREGATE_TYPE, v.id(), EventType.CONTACT_UPDATED, event)
                 .replaceWithVoid();
     }
 

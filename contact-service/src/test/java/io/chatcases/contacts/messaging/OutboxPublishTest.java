@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatcases.contacts.Fixtures;
 import io.chatcases.events.CloudEventHeaders;
-import io.chatcases.events.EventTypes;
+import io.chatcases.events.EventType;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
@@ -65,7 +65,7 @@ class OutboxPublishTest {
             ConsumerRecord<String, String> r =
                     records.stream().filter(x -> id.equals(x.key())).findFirst().orElseThrow();
             assertEquals(
-                    EventTypes.CONTACT_UPDATED,
+                    EventType.CONTACT_UPDATED.wire(),
                     ContactEventsProbe.header(r, CloudEventHeaders.TYPE));
             assertEquals("1.0", ContactEventsProbe.header(r, CloudEventHeaders.SPEC_VERSION));
             assertEquals("contact-service", ContactEventsProbe.header(r, CloudEventHeaders.SOURCE));

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.agroal.api.AgroalDataSource;
 import io.chatcases.events.CloudEventHeaders;
-import io.chatcases.events.EventTypes;
+import io.chatcases.events.EventType;
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -50,7 +50,7 @@ class OutboxRelayTest {
                             .orElseThrow();
             assertEquals(eventId.toString(), ContactEventsProbe.header(r, CloudEventHeaders.ID));
             assertEquals(
-                    EventTypes.CONTACT_UPDATED,
+                    EventType.CONTACT_UPDATED,
                     ContactEventsProbe.header(r, CloudEventHeaders.TYPE));
             waitUntilPublishedAtIsSet(eventId);
         }
@@ -104,7 +104,7 @@ class OutboxRelayTest {
                                 + " VALUES (?, 'contact', ?, ?, CAST(? AS jsonb))")) {
             ps.setObject(1, id);
             ps.setObject(2, aggregate);
-            ps.setString(3, EventTypes.CONTACT_UPDATED);
+            ps.setString(3, EventType.CONTACT_UPDATED.wire());
             ps.setString(4, "{\"contactId\":\"" + aggregate + "\"}");
             ps.executeUpdate();
         }

@@ -1,4 +1,4 @@
-package io.chatcases.cases.domain;
+package io.chatcases.events;
 
 /** Where a chat came from: the website widget or an app embedding the Support SDK. */
 public enum Channel {

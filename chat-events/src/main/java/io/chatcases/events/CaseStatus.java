@@ -1,4 +1,4 @@
-package io.chatcases.cases.domain;
+package io.chatcases.events;
 
 /** Where a Case is in its life: NEW (open, no owner), READY (open, owned), RESOLVED, CLOSED. */
 public enum CaseStatus {
