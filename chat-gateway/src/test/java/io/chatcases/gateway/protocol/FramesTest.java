@@ -52,6 +52,7 @@ class FramesTest {
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
+            quoteCharacter = '`',
             value = {
                 "{\"type\":\"fly\"}|Unknown frame type 'fly'.",
                 "{\"type\":\"open\"}|'caseId' is required.",
