@@ -63,10 +63,11 @@ class AgentSocketTest {
     }
 
     @Test
-    void anotherAgentsCaseIsForbiddenAndAnUnknownOneNotFound() throws Exception {
+    void anotherAgentsCaseIsForbiddenTakenAndAnUnknownOneNotFound() throws Exception {
         CaseView bobs = FakeCaseService.add(Channel.WEB_CONNECT, CaseStatus.READY, subject("bob"));
         try (TestSocket ws = agent("alice")) {
             ws.await("tiles", f -> true);
+            ws.send("{\"type\":\"open\",\"caseId\":\"" + bobs.caseId() + "\"}");
             ws.send(
                     "{\"type\":\"claim\",\"caseId\":\""
                             + bobs.caseId()
@@ -75,11 +76,13 @@ class AgentSocketTest {
                     "{\"type\":\"claim\",\"caseId\":\""
                             + UUID.randomUUID()
                             + "\",\"requestId\":\"q2\"}");
+            // Reading another agent's Case is refused; claiming it answers who has it.
             assertEquals(
-                    "FORBIDDEN",
+                    "ALREADY_CLAIMED",
                     ws.await("error", f -> "q1".equals(f.path("ref").asText()))
                             .path("code")
                             .asText());
+            assertEquals("FORBIDDEN", ws.await("error", f -> !f.has("ref")).path("code").asText());
             assertEquals(
                     "NOT_FOUND",
                     ws.await("error", f -> "q2".equals(f.path("ref").asText()))

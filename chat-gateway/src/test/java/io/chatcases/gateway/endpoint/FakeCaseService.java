@@ -26,8 +26,9 @@ import java.util.stream.LongStream;
 /**
  * case-service for the socket tests, answering only what the real one answers: the records of
  * chat-events as bodies, 401 without a token, 404 for a Case it does not hold, 403 for an agent
- * asking for a Case another agent owns (CaseTransitions.mayRead), 409 ALREADY_CLAIMED. Tokens are
- * read, not verified: the gateway has verified them already (agents) or fetched them (service).
+ * asking for a Case another agent owns (CaseTransitions.mayRead), 409 ALREADY_CLAIMED for a claim
+ * of a Case someone else owns. Tokens are read, not verified: the gateway has verified them already
+ * (agents) or fetched them (service).
  */
 public class FakeCaseService implements QuarkusTestResourceLifecycleManager {
     /** Cases it holds; each has two messages. Tests add theirs before they connect. */
@@ -113,6 +114,16 @@ public class FakeCaseService implements QuarkusTestResourceLifecycleManager {
                 problem(x, 404, "NOT_FOUND", "No Case " + path[2] + ".");
                 return;
             }
+            String action = path.length > 3 ? path[3] : "";
+            if ("claim".equals(action)) {
+                // As the real claim: one conditional update, no visibility check.
+                if (kase.status() == CaseStatus.NEW || mayRead(kase, agent, false)) {
+                    json(x, 200, kase);
+                } else {
+                    problem(x, 409, "ALREADY_CLAIMED", "Case " + kase.number() + " was claimed.");
+                }
+                return;
+            }
             if (!mayRead(kase, agent, service)) {
                 problem(
                         x,
@@ -121,7 +132,6 @@ public class FakeCaseService implements QuarkusTestResourceLifecycleManager {
                         "Case " + kase.number() + " belongs to another agent.");
                 return;
             }
-            String action = path.length > 3 ? path[3] : "";
             switch (action) {
                 case "" -> json(x, 200, kase);
                 case "messages" ->
@@ -133,13 +143,6 @@ public class FakeCaseService implements QuarkusTestResourceLifecycleManager {
                                                 seq -> message(kase.caseId(), seq, "hello " + seq))
                                         .toList());
                 case "read" -> json(x, 200, Map.of("caseId", kase.caseId(), "seq", kase.lastSeq()));
-                case "claim" -> {
-                    if (kase.status() != CaseStatus.NEW) {
-                        problem(x, 409, "ALREADY_CLAIMED", "Claimed by Alice Anderson.");
-                    } else {
-                        json(x, 200, kase);
-                    }
-                }
                 default -> problem(x, 404, "NOT_FOUND", "No such resource.");
             }
         } catch (RuntimeException e) {
