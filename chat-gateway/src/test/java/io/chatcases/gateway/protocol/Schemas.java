@@ -219,23 +219,38 @@ public final class Schemas {
 
     /**
      * True when the client frame's record refuses {@code name} missing: the record's own check is
-     * the one rule, read here by constructing it with that component null and the others valid.
+     * the one rule, read here by constructing it with that component null, the others valid, and
+     * each other one left out in turn (a send needs text or a file, not both).
      */
     static boolean refusedWhenMissing(Class<?> record, String name) {
         RecordComponent[] components = record.getRecordComponents();
-        Object[] args =
-                Arrays.stream(components)
-                        .map(c -> c.getName().equals(name) ? null : sample(c))
-                        .toArray();
+        for (int without = -1; without < components.length; without++) {
+            Object[] args = new Object[components.length];
+            for (int i = 0; i < components.length; i++) {
+                boolean missing = components[i].getName().equals(name) || i == without;
+                args[i] = missing ? null : sample(components[i]);
+            }
+            if (constructs(record, components, args)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean constructs(
+            Class<?> record, RecordComponent[] components, Object[] args) {
         try {
             record.getDeclaredConstructor(
                             Arrays.stream(components)
                                     .map(RecordComponent::getType)
                                     .toArray(Class<?>[]::new))
                     .newInstance(args);
-            return false;
+            return true;
         } catch (java.lang.reflect.InvocationTargetException e) {
-            return e.getCause() instanceof Frames.BadFrame;
+            if (e.getCause() instanceof Frames.BadFrame) {
+                return false;
+            }
+            throw new IllegalStateException(e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
