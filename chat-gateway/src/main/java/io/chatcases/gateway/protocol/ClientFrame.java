@@ -63,14 +63,15 @@ public sealed interface ClientFrame
 
     /**
      * Catch up after a reconnect: a customer names its Case's {@code lastSeq} (0 when absent), an
-     * agent a seq per Case in {@code cases}.
+     * agent a seq per Case in {@code cases}. A customer's frames may name their Case ({@code
+     * caseId}); naming another is refused, whatever the type.
      */
     @JsonTypeName("resume")
-    record Resume(Long lastSeq, Map<UUID, Long> cases) implements ClientFrame {}
+    record Resume(UUID caseId, Long lastSeq, Map<UUID, Long> cases) implements ClientFrame {}
 
     /** Accepted and not relayed yet. */
     @JsonTypeName("typing")
-    record Typing() implements ClientFrame {}
+    record Typing(UUID caseId) implements ClientFrame {}
 
     /** The agent opens a Case: history, read mark, accessing. */
     @JsonTypeName("open")

@@ -30,8 +30,8 @@ class SocketPolicyTest {
     static final Map<String, ClientFrame> FRAMES =
             Map.ofEntries(
                     Map.entry("send", new ClientFrame.Send(CASE, "m", "hi", null)),
-                    Map.entry("resume", new ClientFrame.Resume(0L, null)),
-                    Map.entry("typing", new ClientFrame.Typing()),
+                    Map.entry("resume", new ClientFrame.Resume(null, 0L, null)),
+                    Map.entry("typing", new ClientFrame.Typing(null)),
                     Map.entry("open", new ClientFrame.Open(CASE)),
                     Map.entry("close", new ClientFrame.Close(CASE)),
                     Map.entry("claim", new ClientFrame.Claim(CASE, "r")),
@@ -66,13 +66,19 @@ class SocketPolicyTest {
 
     @Test
     void aCustomerActsOnItsTokensCaseOnly() {
-        assertEquals(CASE, SocketPolicy.caseOf(CUSTOMER, new ClientFrame.Typing()));
+        assertEquals(CASE, SocketPolicy.caseOf(CUSTOMER, new ClientFrame.Typing(null)));
         assertEquals(CASE, SocketPolicy.caseOf(CUSTOMER, new CallSignal.End(null, "c")));
-        Refused refused =
-                assertThrows(
-                        Refused.class,
-                        () -> SocketPolicy.caseOf(CUSTOMER, new CallSignal.End(OTHER, "c")));
-        assertEquals(ErrorCode.FORBIDDEN, refused.code());
+        for (ClientFrame naming :
+                new ClientFrame[] {
+                    new CallSignal.End(OTHER, "c"),
+                    new ClientFrame.Typing(OTHER),
+                    new ClientFrame.Resume(OTHER, 0L, null),
+                    new ClientFrame.Send(OTHER, "m", "hi", null)
+                }) {
+            Refused refused =
+                    assertThrows(Refused.class, () -> SocketPolicy.caseOf(CUSTOMER, naming));
+            assertEquals(ErrorCode.FORBIDDEN, refused.code());
+        }
     }
 
     @Test

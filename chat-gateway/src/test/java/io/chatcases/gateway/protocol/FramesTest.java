@@ -29,12 +29,12 @@ class FramesTest {
                                 + "\",\"clientMsgId\":\"m1\","
                                 + "\"text\":\"hi\"}"));
         assertEquals(
-                new ClientFrame.Resume(null, Map.of(id, 7L)),
+                new ClientFrame.Resume(null, null, Map.of(id, 7L)),
                 Frames.decode("{\"type\":\"resume\",\"cases\":{\"" + CASE + "\":7}}"));
         assertEquals(
-                new ClientFrame.Resume(3L, null),
+                new ClientFrame.Resume(null, 3L, null),
                 Frames.decode("{\"type\":\"resume\",\"lastSeq\":3}"));
-        assertEquals(new ClientFrame.Typing(), Frames.decode("{\"type\":\"typing\"}"));
+        assertEquals(new ClientFrame.Typing(null), Frames.decode("{\"type\":\"typing\"}"));
         assertEquals(
                 new ClientFrame.Read(id, null),
                 Frames.decode("{\"type\":\"read\",\"caseId\":\"" + CASE + "\"}"));
