@@ -1,5 +1,9 @@
 package io.chatcases.files.rest;
 
+import io.chatcases.events.ErrorCode;
+import io.chatcases.events.Problem;
+import io.chatcases.support.Problems;
+import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,9 +23,7 @@ import jakarta.ws.rs.WebApplicationException;
 @ApplicationScoped
 public class BodyLimitProblem {
     private static final String TOO_LARGE =
-            "{\"type\":\"about:blank\",\"title\":\"Request Entity Too Large\",\"status\":413,"
-                    + "\"code\":\"TOO_LARGE\","
-                    + "\"detail\":\"The upload is larger than this service accepts\"}";
+            Json.encode(Problems.of(413, ErrorCode.TOO_LARGE, ProblemMapper.TOO_LARGE_DETAIL));
 
     void install(@Observes Router router) {
         router.route("/files").failureHandler(BodyLimitProblem::handle);

@@ -1,5 +1,6 @@
 package io.chatcases.files.rest;
 
+import io.chatcases.events.ErrorCode;
 import io.chatcases.events.Roles;
 import io.chatcases.files.domain.ByteRange;
 import io.chatcases.files.domain.DownloadHeaders;
@@ -7,6 +8,7 @@ import io.chatcases.files.domain.StoredFile;
 import io.chatcases.files.service.ApiException;
 import io.chatcases.files.service.DownloadService;
 import io.chatcases.files.service.UploadService;
+import io.chatcases.support.Problems;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -120,8 +122,8 @@ public class FilesResource {
                             ? ByteRange.parse(range, file.size)
                             : Optional.empty();
         } catch (ByteRange.NotSatisfiable e) {
-            return Response.fromResponse(
-                            ProblemMapper.respond(416, "RANGE_NOT_SATISFIABLE", e.getMessage()))
+            return Problems.builder(
+                            Problems.of(416, ErrorCode.RANGE_NOT_SATISFIABLE, e.getMessage()))
                     .header("Content-Range", "bytes */" + file.size)
                     .header("Accept-Ranges", "bytes")
                     .build();
