@@ -65,13 +65,12 @@ public class FilesResource {
     public Uni<Response> upload(
             @RestForm String caseId,
             @RestForm("file") FileUpload file,
-            @RestHeader(Callers.CHAT_CASE) String chatCase,
-            @RestHeader(Callers.ACTOR_NAME) String actorName) {
+            @RestHeader(Callers.CHAT_CASE) String chatCase) {
         UUID target = requiredCase(caseId);
         if (file == null || file.uploadedFile() == null) {
             throw ApiException.badRequest("The form needs a 'file' part");
         }
-        var caller = Callers.of(identity, jwt, chatCase, actorName);
+        var caller = Callers.of(identity, jwt, chatCase);
         var upload = new UploadService.Upload(file.uploadedFile(), file.size(), file.fileName());
         return uploads.upload(caller, target, upload)
                 .map(
@@ -106,10 +105,9 @@ public class FilesResource {
             @RestHeader("Range") String range,
             @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @RestHeader("If-Range") String ifRange,
-            @RestHeader(Callers.CHAT_CASE) String chatCase,
-            @RestHeader(Callers.ACTOR_NAME) String actorName)
+            @RestHeader(Callers.CHAT_CASE) String chatCase)
             throws IOException {
-        var caller = Callers.of(identity, jwt, chatCase, actorName);
+        var caller = Callers.of(identity, jwt, chatCase);
         StoredFile file = downloads.authorisedFile(caller, fileId);
         String etag = DownloadHeaders.etag(file.sha256);
         if (DownloadHeaders.noneMatchHits(ifNoneMatch, etag)) {

@@ -1,0 +1,142 @@
+package io.chatcases.testing.contracts;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/**
+ * The consumer's side: a provider double that answers only what a contract says the provider
+ * answers. For each request it finds the contract whose method and path fit and whose state is the
+ * one {@code stateOf} gives for the path's values; it checks the request's headers against the
+ * contract and answers the contract's status and example body. A request no contract covers, or
+ * with headers the contract does not name, is answered 500 and remembered in {@link #violations()},
+ * so the consumer's test can fail on it.
+ */
+public class ContractStub implements AutoCloseable {
+    private final List<Contract> contracts;
+    private final Function<Map<String, String>, String> stateOf;
+    private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final Map<String, Map<String, String>> lastHeaders = new ConcurrentHashMap<>();
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+
+    /**
+     * @param stateOf the provider state for a request, from its path's placeholder values
+     */
+    public ContractStub(List<Contract> contracts, Function<Map<String, String>, String> stateOf) {
+        this(contracts, stateOf, true);
+    }
+
+    private ContractStub(
+            List<Contract> contracts,
+            Function<Map<String, String>, String> stateOf,
+            boolean serve) {
+        this.contracts = List.copyOf(contracts);
+        this.stateOf = stateOf;
+        if (!serve) {
+            server = null;
+            return;
+        }
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(executor);
+        server.createContext("/", this::answer);
+        server.start();
+    }
+
+    /** The answers without a server of its own, for a double that serves the HTTP itself. */
+    public static ContractStub unserved(
+            List<Contract> contracts, Function<Map<String, String>, String> stateOf) {
+        return new ContractStub(contracts, stateOf, false);
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** What went wrong so far: requests no contract covers, headers a contract does not name. */
+    public List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    /** The headers of the last request to this path, if any. */
+    public Optional<Map<String, String>> headersSeen(String path) {
+        return Optional.ofNullable(lastHeaders.get(path));
+    }
+
+    /**
+     * The contract answer to a request, or empty when none fits (the reason is in {@link
+     * #violations()}). For doubles that serve the HTTP themselves.
+     */
+    public Optional<Answer> answer(String method, String path, Map<String, String> headers) {
+        lastHeaders.put(path, headers);
+        for (Contract c : contracts) {
+            Map<String, String> values = c.match(method, path);
+            if (values == null || !c.state().equals(stateOf.apply(values))) {
+                continue;
+            }
+            String mismatch = c.headersMismatch(headers);
+            if (mismatch != null) {
+                violations.add(method + " " + path + " against " + c + ": " + mismatch);
+                return Optional.empty();
+            }
+            var body = c.responseBody(values);
+            return Optional.of(
+                    new Answer(
+                            c.response().status(),
+                            c.response().contentType(),
+                            body == null ? "" : body.toString()));
+        }
+        violations.add(method + " " + path + ": no contract covers it");
+        return Optional.empty();
+    }
+
+    /** A contract's answer: status, content type (may be null) and body (may be empty). */
+    public record Answer(int status, String contentType, String body) {}
+
+    private void answer(HttpExchange exchange) throws IOException {
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, v.get(0)));
+        exchange.getRequestBody().readAllBytes();
+        Optional<Answer> answer =
+                answer(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers);
+        send(exchange, answer.orElse(new Answer(500, "text/plain", "no contract covers this")));
+    }
+
+    public static void send(HttpExchange exchange, Answer answer) throws IOException {
+        byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
+        if (answer.contentType() != null) {
+            exchange.getResponseHeaders().set("Content-Type", answer.contentType());
+        }
+        exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.stop(0);
+        }
+        executor.shutdownNow();
+    }
+}
