@@ -31,9 +31,10 @@ public class FakeCaseService implements QuarkusTestResourceLifecycleManager {
     private final ContractStub contracts =
             ContractStub.unserved(
                     Contract.between("file-service", "case-service"),
-                    values ->
+                    request ->
                             states.getOrDefault(
-                                    values.get("caseId"), CaseServiceDouble.NO_SUCH_CASE));
+                                    request.values().get("caseId"),
+                                    CaseServiceDouble.NO_SUCH_CASE));
     private HttpServer server;
     private ExecutorService executor;
 
@@ -86,7 +87,7 @@ public class FakeCaseService implements QuarkusTestResourceLifecycleManager {
                     ContractStub.send(
                             exchange,
                             contracts
-                                    .answer(exchange.getRequestMethod(), path, headers)
+                                    .answer(exchange.getRequestMethod(), path, headers, "")
                                     .orElseGet(
                                             () ->
                                                     new ContractStub.Answer(

@@ -90,6 +90,35 @@ public record Contract(
                 .orElseThrow(() -> new IllegalArgumentException("No contract " + file));
     }
 
+    /**
+     * The values of the request body's placeholders in a concrete body: a member that is exactly
+     * "{name}" in the contract gives name the concrete body's value there.
+     */
+    public Map<String, String> bodyValues(JsonNode actual) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (request.body() != null && actual != null) {
+            collect(request.body(), actual, values);
+        }
+        return values;
+    }
+
+    private static void collect(JsonNode template, JsonNode actual, Map<String, String> values) {
+        if (template.isTextual()) {
+            Matcher m = PLACEHOLDER.matcher(template.asText());
+            if (m.matches() && actual.isValueNode()) {
+                values.put(m.group(1), actual.asText());
+            }
+        } else if (template.isObject() && actual.isObject()) {
+            template.fields()
+                    .forEachRemaining(
+                            e -> {
+                                if (actual.has(e.getKey())) {
+                                    collect(e.getValue(), actual.get(e.getKey()), values);
+                                }
+                            });
+        }
+    }
+
     /** The path with its placeholders filled. */
     public String path(Map<String, String> values) {
         return fill(request.path(), values);

@@ -26,23 +26,21 @@ import java.util.function.Function;
  */
 public class ContractStub implements AutoCloseable {
     private final List<Contract> contracts;
-    private final Function<Map<String, String>, String> stateOf;
+    private final Function<Request, String> stateOf;
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final Map<String, Map<String, String>> lastHeaders = new ConcurrentHashMap<>();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
 
     /**
-     * @param stateOf the provider state for a request, from its path's placeholder values
+     * @param stateOf the provider state for a request, from its path's placeholder values and body
      */
-    public ContractStub(List<Contract> contracts, Function<Map<String, String>, String> stateOf) {
+    public ContractStub(List<Contract> contracts, Function<Request, String> stateOf) {
         this(contracts, stateOf, true);
     }
 
     private ContractStub(
-            List<Contract> contracts,
-            Function<Map<String, String>, String> stateOf,
-            boolean serve) {
+            List<Contract> contracts, Function<Request, String> stateOf, boolean serve) {
         this.contracts = List.copyOf(contracts);
         this.stateOf = stateOf;
         if (!serve) {
@@ -61,7 +59,7 @@ public class ContractStub implements AutoCloseable {
 
     /** The answers without a server of its own, for a double that serves the HTTP itself. */
     public static ContractStub unserved(
-            List<Contract> contracts, Function<Map<String, String>, String> stateOf) {
+            List<Contract> contracts, Function<Request, String> stateOf) {
         return new ContractStub(contracts, stateOf, false);
     }
 
@@ -83,11 +81,12 @@ public class ContractStub implements AutoCloseable {
      * The contract answer to a request, or empty when none fits (the reason is in {@link
      * #violations()}). For doubles that serve the HTTP themselves.
      */
-    public Optional<Answer> answer(String method, String path, Map<String, String> headers) {
+    public Optional<Answer> answer(
+            String method, String path, Map<String, String> headers, String body) {
         lastHeaders.put(path, headers);
         for (Contract c : contracts) {
             Map<String, String> values = c.match(method, path);
-            if (values == null || !c.state().equals(stateOf.apply(values))) {
+            if (values == null || !c.state().equals(stateOf.apply(new Request(values, body)))) {
                 continue;
             }
             String mismatch = c.headersMismatch(headers);
@@ -95,16 +94,29 @@ public class ContractStub implements AutoCloseable {
                 violations.add(method + " " + path + " against " + c + ": " + mismatch);
                 return Optional.empty();
             }
-            var body = c.responseBody(values);
+            Map<String, String> all = new LinkedHashMap<>(c.bodyValues(json(body)));
+            all.putAll(values);
+            var answerBody = c.responseBody(all);
             return Optional.of(
                     new Answer(
                             c.response().status(),
                             c.response().contentType(),
-                            body == null ? "" : body.toString()));
+                            answerBody == null ? "" : answerBody.toString()));
         }
         violations.add(method + " " + path + ": no contract covers it");
         return Optional.empty();
     }
+
+    private static com.fasterxml.jackson.databind.JsonNode json(String body) {
+        try {
+            return body == null || body.isBlank() ? null : Contract.JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    /** A request as the state function sees it: the path's placeholder values and the body. */
+    public record Request(Map<String, String> values, String body) {}
 
     /** A contract's answer: status, content type (may be null) and body (may be empty). */
     public record Answer(int status, String contentType, String body) {}
@@ -112,10 +124,14 @@ public class ContractStub implements AutoCloseable {
     private void answer(HttpExchange exchange) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, v.get(0)));
-        exchange.getRequestBody().readAllBytes();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Optional<Answer> answer =
-                answer(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers);
-        send(exchange, answer.orElse(new Answer(500, "text/plain", "no contract covers this")));
+                answer(
+                        exchange.getRequestMethod(),
+                        exchange.getRequestURI().toString(),
+                        headers,
+                        body);
+        send(exchange, answer.orElse(new Answer(500, "text/plain", String.join("\n", violations))));
     }
 
     public static void send(HttpExchange exchange, Answer answer) throws IOException {
