@@ -14,10 +14,27 @@ import java.util.List;
 public final class ViolationFields {
     private ViolationFields() {}
 
+    /** Violations of body members and of named parameters (a query parameter: "limit"). */
     public static List<Problem.Violation> of(
             Collection<? extends ConstraintViolation<?>> violations, String wholeBody) {
+        return of(violations, wholeBody, true);
+    }
+
+    /**
+     * Violations of body members only: a violated parameter (the body itself, missing) is {@code
+     * wholeBody}, for a service whose only validated parameters are bodies.
+     */
+    public static List<Problem.Violation> ofBody(
+            Collection<? extends ConstraintViolation<?>> violations, String wholeBody) {
+        return of(violations, wholeBody, false);
+    }
+
+    private static List<Problem.Violation> of(
+            Collection<? extends ConstraintViolation<?>> violations,
+            String wholeBody,
+            boolean parameters) {
         return violations.stream()
-                .map(v -> new Problem.Violation(field(v, wholeBody), v.getMessage()))
+                .map(v -> new Problem.Violation(field(v, wholeBody, parameters), v.getMessage()))
                 .distinct()
                 .sorted(
                         Comparator.comparing(Problem.Violation::field)
@@ -29,7 +46,7 @@ public final class ViolationFields {
      * The JSON path of a violation ("title", "items[2].name"), or the parameter's name when the
      * parameter itself is wrong (a query parameter), or {@code wholeBody} (a missing body).
      */
-    static String field(ConstraintViolation<?> v, String wholeBody) {
+    static String field(ConstraintViolation<?> v, String wholeBody, boolean parameters) {
         StringBuilder sb = new StringBuilder();
         String parameter = null;
         for (var node : v.getPropertyPath()) {
@@ -50,7 +67,7 @@ public final class ViolationFields {
         if (!sb.isEmpty()) {
             return sb.toString();
         }
-        return parameter == null ? wholeBody : parameter;
+        return parameter == null || !parameters ? wholeBody : parameter;
     }
 
     /** True when the violation is of a returned value: the service's bug, not the caller's. */

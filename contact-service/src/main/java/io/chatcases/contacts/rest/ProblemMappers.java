@@ -56,7 +56,7 @@ public class ProblemMappers {
             LOG.error("Validation could not run", e);
             return Problems.response(500, ErrorCode.INTERNAL, "validation failed");
         }
-        return Problems.invalid(ViolationFields.of(cve.getConstraintViolations(), WHOLE_BODY));
+        return Problems.invalid(ViolationFields.ofBody(cve.getConstraintViolations(), WHOLE_BODY));
     }
 
     /** Unreadable JSON: syntax errors, wrong types, unknown shapes. */
