@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import io.chatcases.events.ErrorCode;
 import io.chatcases.events.Problem;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
@@ -32,6 +33,23 @@ public final class Problems {
 
     public static Response response(int status, ErrorCode code, String detail) {
         return response(of(status, code, detail));
+    }
+
+    /**
+     * No or an invalid token: 401 with the bearer challenge. Services map Quarkus' {@code
+     * UnauthorizedException} and {@code AuthenticationFailedException} to it (with {@code
+     * quarkus.http.auth.proactive=false}, so that authentication fails inside Quarkus REST).
+     */
+    public static Response unauthorized() {
+        return builder(of(401, ErrorCode.UNAUTHORIZED, "A valid bearer token is required"))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .build();
+    }
+
+    /** The role check refused a signed-in caller: Quarkus' {@code ForbiddenException}. */
+    public static Response roleMissing() {
+        return response(
+                403, ErrorCode.FORBIDDEN, "Your token does not carry a role this operation needs");
     }
 
     /** The code of a bare HTTP refusal (JAX-RS' own, a proxy's): the status said as a code. */

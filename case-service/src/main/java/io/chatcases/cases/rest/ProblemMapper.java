@@ -8,6 +8,9 @@ import io.chatcases.events.ErrorCode;
 import io.chatcases.support.Problems;
 import io.chatcases.support.ViolationFields;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -17,9 +20,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /**
  * Every refusal of the service leaves as a problem body ({@link Problems}) with the right status:
  * the service's own ({@link ApiException}), requests that fail Bean Validation or are not readable
- * JSON, and JAX-RS' own 4xx (unknown path, wrong method or media type). 401 and 403 stay Quarkus'
- * (with its {@code WWW-Authenticate} challenge): most of them are answered before a resource is
- * chosen.
+ * JSON, and JAX-RS' own 4xx (unknown path, wrong method or media type), and Quarkus' 401 (with the
+ * {@code WWW-Authenticate} challenge) and role-check 403.
  */
 public class ProblemMapper {
 
@@ -34,6 +36,23 @@ public class ProblemMapper {
                 Problems.of(e.status(), e.code(), e.getMessage())
                         .withViolations(e.violations())
                         .withOwner(e.owner()));
+    }
+
+    /** No or an invalid token (authentication runs inside Quarkus REST: proactive auth is off). */
+    @ServerExceptionMapper(priority = 1)
+    public Response unauthorized(UnauthorizedException e) {
+        return Problems.unauthorized();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return Problems.unauthorized();
+    }
+
+    /** The role check's refusal of a signed-in caller. */
+    @ServerExceptionMapper(priority = 1)
+    public Response forbidden(ForbiddenException e) {
+        return Problems.roleMissing();
     }
 
     /**

@@ -17,7 +17,6 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ValidationException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -89,18 +88,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response unauthorized(UnauthorizedException e) {
-        return unauthenticated();
+        return Problems.unauthorized();
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response authenticationFailed(AuthenticationFailedException e) {
-        return unauthenticated();
+        return Problems.unauthorized();
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response forbidden(ForbiddenException e) {
-        return Problems.response(
-                403, ErrorCode.FORBIDDEN, "Your token does not carry a role this operation needs");
+        return Problems.roleMissing();
     }
 
     /** JAX-RS' own errors (unknown path, wrong method or media type, unreadable body). */
@@ -110,13 +108,5 @@ public class ProblemMappers {
             return unreadableJson(json);
         }
         return Problems.fromJaxRs(e);
-    }
-
-    private static Response unauthenticated() {
-        return Problems.builder(
-                        Problems.of(
-                                401, ErrorCode.UNAUTHORIZED, "A valid bearer token is required"))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .build();
     }
 }

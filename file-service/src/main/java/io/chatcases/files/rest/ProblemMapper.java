@@ -3,6 +3,9 @@ package io.chatcases.files.rest;
 import io.chatcases.events.ErrorCode;
 import io.chatcases.files.service.ApiException;
 import io.chatcases.support.Problems;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -11,8 +14,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Every refusal leaves as a problem body ({@link Problems}): the service's own ({@link
- * ApiException}) and JAX-RS' 4xx (unknown path, wrong method or media type). 401 and 403 of the
- * role checks stay Quarkus' own (with the {@code WWW-Authenticate} challenge).
+ * ApiException}) and JAX-RS' 4xx (unknown path, wrong method or media type), and Quarkus' 401 (with
+ * the {@code WWW-Authenticate} challenge) and role-check 403.
  */
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
@@ -22,6 +25,23 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response map(ApiException e) {
         return Problems.response(e.status(), e.code(), e.getMessage());
+    }
+
+    /** No or an invalid token (authentication runs inside Quarkus REST: proactive auth is off). */
+    @ServerExceptionMapper(priority = 1)
+    public Response unauthorized(UnauthorizedException e) {
+        return Problems.unauthorized();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return Problems.unauthorized();
+    }
+
+    /** The role check's refusal of a signed-in caller. */
+    @ServerExceptionMapper(priority = 1)
+    public Response forbidden(ForbiddenException e) {
+        return Problems.roleMissing();
     }
 
     @ServerExceptionMapper
