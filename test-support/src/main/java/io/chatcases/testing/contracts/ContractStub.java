@@ -1,5 +1,6 @@
 package io.chatcases.testing.contracts;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,7 +28,6 @@ public class ContractStub implements AutoCloseable {
     private final List<Contract> contracts;
     private final Function<Request, String> stateOf;
     private final List<String> violations = new CopyOnWriteArrayList<>();
-    private final Map<String, Map<String, String>> lastHeaders = new ConcurrentHashMap<>();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
 
@@ -72,18 +71,12 @@ public class ContractStub implements AutoCloseable {
         return List.copyOf(violations);
     }
 
-    /** The headers of the last request to this path, if any. */
-    public Optional<Map<String, String>> headersSeen(String path) {
-        return Optional.ofNullable(lastHeaders.get(path));
-    }
-
     /**
      * The contract answer to a request, or empty when none fits (the reason is in {@link
      * #violations()}). For doubles that serve the HTTP themselves.
      */
     public Optional<Answer> answer(
             String method, String path, Map<String, String> headers, String body) {
-        lastHeaders.put(path, headers);
         for (Contract c : contracts) {
             Map<String, String> values = c.match(method, path);
             if (values == null || !c.state().equals(stateOf.apply(new Request(values, body)))) {
@@ -107,10 +100,10 @@ public class ContractStub implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode json(String body) {
+    private static JsonNode json(String body) {
         try {
             return body == null || body.isBlank() ? null : Contract.JSON.readTree(body);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }
