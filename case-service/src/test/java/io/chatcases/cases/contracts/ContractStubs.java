@@ -24,7 +24,7 @@ public class ContractStubs implements QuarkusTestResourceLifecycleManager {
         contacts =
                 new ContractStub(
                         Contract.between("case-service", "contact-service"),
-                        r -> r.body().contains("@@") ? "invalid-email" : "any-email");
+                        r -> r.body().contains("@@") ? "invalid-email" : "no-contact-with-email");
         files =
                 new ContractStub(
                         Contract.between("case-service", "file-service"),

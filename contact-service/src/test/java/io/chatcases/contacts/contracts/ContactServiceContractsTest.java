@@ -1,5 +1,7 @@
 package io.chatcases.contacts.contracts;
 
+import static io.restassured.RestAssured.given;
+
 import io.chatcases.testing.Tokens;
 import io.chatcases.testing.contracts.Contract;
 import io.chatcases.testing.contracts.ContractVerifier;
@@ -28,15 +30,20 @@ class ContactServiceContractsTest {
     }
 
     private static Map<String, String> holding(String state) {
+        String email = "contract-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         return switch (state) {
-            case "any-email" ->
-                    Map.of(
-                            "serviceToken",
-                            Tokens.service(),
-                            "email",
-                            "contract-"
-                                    + UUID.randomUUID().toString().substring(0, 8)
-                                    + "@example.com");
+            case "no-contact-with-email" ->
+                    Map.of("serviceToken", Tokens.service(), "email", email);
+            case "contact-with-email" -> {
+                given().auth()
+                        .oauth2(Tokens.service())
+                        .contentType("application/json")
+                        .body(Map.of("email", email, "firstName", "Dana", "lastName", "Kunde"))
+                        .post("/contacts/match")
+                        .then()
+                        .statusCode(201);
+                yield Map.of("serviceToken", Tokens.service(), "email", email);
+            }
             case "invalid-email" -> Map.of("serviceToken", Tokens.service());
             default -> throw new IllegalArgumentException("Unknown provider state " + state);
         };
