@@ -1,10 +1,11 @@
 package io.chatcases.cases.service;
 
 import io.chatcases.cases.client.ContactMatcher;
+import io.chatcases.cases.domain.CaseTransitions;
+import io.chatcases.cases.domain.CaseTransitions.Transition;
 import io.chatcases.cases.domain.ChatCase;
 import io.chatcases.cases.messaging.OutboxRelay;
 import io.chatcases.events.CaseStatus;
-import io.chatcases.events.EventType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -23,7 +24,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Housekeeping {
-    @Inject Outbox outbox;
+    @Inject CaseChanges changes;
     @Inject OutboxRelay relay;
     @Inject ContactMatcher matcher;
     @Inject ChatStarts starts;
@@ -55,15 +56,15 @@ public class Housekeeping {
     }
 
     private Uni<Void> closeAll(List<ChatCase> cases) {
-        Instant now = Instant.now();
         return Multi.createFrom()
                 .iterable(cases)
                 .onItem()
                 .transformToUniAndConcatenate(
                         c -> {
-                            c.status = CaseStatus.CLOSED;
-                            c.closedAt = now;
-                            return outbox.caseEvent(EventType.CASE_CLOSED, c);
+                            Transition t = CaseChanges.decide(c, new CaseTransitions.Close());
+                            return t.applied()
+                                    ? changes.apply(c, t, null, null, null).replaceWithVoid()
+                                    : Uni.createFrom().voidItem();
                         })
                 .collect()
                 .asList()
@@ -116,13 +117,14 @@ public class Housekeeping {
                                             if (c == null || c.contactId != null) {
                                                 return Uni.createFrom().item(0);
                                             }
-                                            c.contactId = m.contactId();
-                                            c.contactEmail = m.email();
-                                            c.contactFirstName = m.firstName();
-                                            c.contactLastName = m.lastName();
-                                            c.contactInitials = m.initials();
-                                            return outbox.caseEvent(EventType.CASE_UPDATED, c)
-                                                    .replaceWith(1);
+                                            return changeContact(
+                                                    c,
+                                                    new CaseChanges.ContactFields(
+                                                            m.contactId(),
+                                                            m.email(),
+                                                            m.firstName(),
+                                                            m.lastName(),
+                                                            m.initials()));
                                         }));
     }
 
@@ -151,25 +153,33 @@ public class Housekeeping {
                                                         .filter(c -> changes(c, contact))
                                                         .onItem()
                                                         .transformToUniAndConcatenate(
-                                                                c -> {
-                                                                    c.contactFirstName =
-                                                                            contact.firstName();
-                                                                    c.contactLastName =
-                                                                            contact.lastName();
-                                                                    c.contactInitials =
-                                                                            contact.initials();
-                                                                    return outbox.caseEvent(
-                                                                                    EventType
-                                                                                            .CASE_UPDATED,
-                                                                                    c)
-                                                                            .replaceWith(1);
-                                                                })
+                                                                c ->
+                                                                        changeContact(
+                                                                                c,
+                                                                                new CaseChanges
+                                                                                        .ContactFields(
+                                                                                        c.contactId,
+                                                                                        c.contactEmail,
+                                                                                        contact
+                                                                                                .firstName(),
+                                                                                        contact
+                                                                                                .lastName(),
+                                                                                        contact
+                                                                                                .initials())))
                                                         .collect()
                                                         .with(
                                                                 java.util.stream.Collectors
                                                                         .summingInt(
                                                                                 Integer
                                                                                         ::intValue))));
+    }
+
+    /** Applies a new Contact view to an open Case; returns 1 when it changed. */
+    private Uni<Integer> changeContact(ChatCase c, CaseChanges.ContactFields contact) {
+        Transition t = CaseChanges.decide(c, new CaseTransitions.ContactChanged());
+        return t.applied()
+                ? changes.apply(c, t, null, contact, null).replaceWith(1)
+                : Uni.createFrom().item(0);
     }
 
     /**
