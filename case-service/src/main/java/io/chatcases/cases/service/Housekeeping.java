@@ -4,7 +4,6 @@ import io.chatcases.cases.client.ContactMatcher;
 import io.chatcases.cases.domain.CaseTransitions;
 import io.chatcases.cases.domain.CaseTransitions.Transition;
 import io.chatcases.cases.domain.ChatCase;
-import io.chatcases.cases.messaging.OutboxRelay;
 import io.chatcases.events.CaseStatus;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -25,7 +24,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class Housekeeping {
     @Inject CaseChanges changes;
-    @Inject OutboxRelay relay;
     @Inject ContactMatcher matcher;
     @Inject ChatStarts starts;
 
@@ -35,9 +33,7 @@ public class Housekeeping {
 
     @Scheduled(every = "${cases.close-check:1h}", delayed = "10s")
     Uni<Void> closeScheduled() {
-        return closeResolvedBefore(Instant.now().minus(closeAfter))
-                .invoke(relay::wake)
-                .replaceWithVoid();
+        return closeResolvedBefore(Instant.now().minus(closeAfter)).replaceWithVoid();
     }
 
     /** Closes every Case resolved before {@code cutoff}; returns how many. */
@@ -79,7 +75,7 @@ public class Housekeeping {
 
     @Scheduled(every = "${cases.match-retry:30s}", delayed = "30s")
     Uni<Void> matchScheduled() {
-        return matchUnmatched().invoke(relay::wake).replaceWithVoid();
+        return matchUnmatched().replaceWithVoid();
     }
 
     /** Matches open Cases started without contact-service; returns how many were matched. */
