@@ -179,8 +179,8 @@ public class Housekeeping {
     }
 
     /**
-     * Only a newer event applies: two relay replicas may publish one Contact's events out of order,
-     * and a late old name must not overwrite the current one.
+     * Only a newer event applies: the outbox publishes one Contact's events in order, but a
+     * redelivered or replayed old event must not overwrite the current name.
      */
     private static boolean newer(ChatCase c, io.chatcases.events.ContactUpdated contact) {
         return c.contactUpdatedAt == null || contact.updatedAt().isAfter(c.contactUpdatedAt);
