@@ -173,7 +173,8 @@ public final class OutboxRelay {
     private Uni<Void> sendAll(List<Row> rows) {
         // Subscribed in list order, so the producer gets them oldest first; an idempotent producer
         // keeps that order per partition. A broker that never answers must not hold the locks.
-        List<Uni<Void>> acks = rows.stream().map(sender::send).toList();
+        List<Uni<Void>> acks =
+                rows.stream().map(r -> Uni.createFrom().deferred(() -> sender.send(r))).toList();
         return Uni.join()
                 .all(acks)
                 .andFailFast()

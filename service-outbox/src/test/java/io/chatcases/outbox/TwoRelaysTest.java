@@ -152,7 +152,7 @@ class TwoRelaysTest {
                                     .voidItem()
                                     .onItem()
                                     .delayIt()
-                                    .by(Duration.ofMillis(random.nextInt(4)));
+                                    .by(Duration.ofMillis(1 + random.nextInt(4)));
                     return fail
                             ? ack.onItem().failWith(() -> new IllegalStateException("no ack"))
                             : ack;
