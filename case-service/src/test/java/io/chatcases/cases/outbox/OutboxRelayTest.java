@@ -50,7 +50,7 @@ class OutboxRelayTest {
         Transaction pass = otherRelay.beginAndAwait();
         try {
             otherRelay
-                    .preparedQuery("SELECT pg_advisory_xact_lock($1, hashtext($2::text))")
+                    .preparedQuery("SELECT pg_advisory_xact_lock($1, hashtext($2::uuid::text))")
                     .executeAndAwait(Tuple.of(OutboxRelay.LOCK_SPACE, c.id));
             await(() -> cases.claim(c.id, Fixtures.agent("olga")));
             await(() -> cases.claim(watermark.id, Fixtures.agent("olga")));
