@@ -37,7 +37,7 @@ class SecretGuardIT {
                         "-Dmp.messaging.incoming.chat-ingest.dead-letter-queue.topic=test.chat.ingest.dlq",
                         "-Dmp.messaging.incoming.contact-events.topic=test.chat.contact-events",
                         "-Dmp.messaging.incoming.contact-events.group.id=" + group,
-                        "-Dmp.messaging.outgoing.case-events.topic=test.chat.case-events",
+                        "-Dmp.messaging.outgoing.outbox.topic=test.chat.case-events",
                         "-jar",
                         Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath().toString());
         ProcessBuilder b =

@@ -1,63 +1,257 @@
 package io.chatcases.cases.domain;
 
 import io.chatcases.events.CaseStatus;
+import io.chatcases.events.ErrorCode;
+import io.chatcases.events.EventType;
+import java.util.List;
 
 /**
- * The Case state machine as pure rules. The database applies each transition with one conditional
- * UPDATE; these methods decide what to do and explain the outcome when the UPDATE matched nothing.
+ * The Case state machine, in one pure function: {@link #apply(CaseState, Command)} gives, for the
+ * current state and a command, the next state and its effects (the system message to append and the
+ * events to publish, in order). {@code service/CaseChanges} is the one path that applies a {@link
+ * Transition} to a Case row; nothing else changes a Case's status.
+ *
+ * <p>Rules (ARCHITECTURE.md, "Case state machine"; grep for {@code RULE:}):
+ *
+ * <ul>
+ *   <li>RULE: claim: only a NEW Case can be claimed ({@link #CLAIMABLE}); it becomes READY, owned
+ *       by the claimant, and the customer receives a message naming the owner's first and last
+ *       name.
+ *   <li>RULE: resolve: the owner (or an admin) resolves a READY Case; the customer is told who.
+ *   <li>RULE: reopen: a customer message on a RESOLVED Case reopens it to READY, same owner.
+ *   <li>RULE: closed: a customer message on a CLOSED Case is refused; the widget offers a new chat.
+ *   <li>RULE: agent-send: only the owner of a READY Case writes to the customer.
+ *   <li>RULE: close-after-resolve: a RESOLVED Case closes (Housekeeping, after cases.close-after).
+ *   <li>RULE: visibility: agents see NEW Cases and their own; admins and services see all.
+ * </ul>
  */
 public final class CaseTransitions {
 
-    /** What a claim attempt means for a Case in a given state. */
-    public enum ClaimOutcome {
-        /** NEW: the claim may win. */
-        CLAIMABLE,
-        /** Already owned by the claimant: a no-op, not an error. */
-        ALREADY_MINE,
-        /** Owned by someone else (or resolved/closed): 409. */
-        TAKEN
-    }
-
-    /** What a customer message does to a Case. */
-    public enum CustomerMessageOutcome {
-        ACCEPT,
-        /** RESOLVED -> READY with the same owner. */
-        REOPEN,
-        /** CLOSED: refused; the widget offers a new chat. */
-        REFUSE
-    }
+    /**
+     * The only status a claim can start from. The claim's conditional UPDATE uses it as its {@code
+     * WHERE status = ...}, so that exactly one of concurrent claimants wins.
+     */
+    public static final CaseStatus CLAIMABLE = CaseStatus.NEW;
 
     private CaseTransitions() {}
 
-    public static ClaimOutcome claim(CaseStatus status, String ownerId, String agentId) {
-        if (status == CaseStatus.NEW) {
-            return ClaimOutcome.CLAIMABLE;
+    /** The parts of a Case the rules look at. */
+    public record CaseState(CaseStatus status, String ownerId) {}
+
+    /** An agent as the rules see it: id and the names a claim shows to the customer. */
+    public record Agent(String id, String firstName, String lastName, boolean admin) {
+        public String fullName() {
+            return ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName))
+                    .trim();
         }
-        return agentId.equals(ownerId) && status == CaseStatus.READY
-                ? ClaimOutcome.ALREADY_MINE
-                : ClaimOutcome.TAKEN;
     }
 
-    public static CustomerMessageOutcome customerMessage(CaseStatus status) {
-        return switch (status) {
-            case NEW, READY -> CustomerMessageOutcome.ACCEPT;
-            case RESOLVED -> CustomerMessageOutcome.REOPEN;
-            case CLOSED -> CustomerMessageOutcome.REFUSE;
+    /** What may happen to a Case. */
+    public sealed interface Command {}
+
+    /** An agent claims the Case. */
+    public record Claim(Agent agent) implements Command {}
+
+    /** The owner or an admin resolves the Case. */
+    public record Resolve(Agent agent) implements Command {}
+
+    /** The customer sends a message. */
+    public record CustomerMessage() implements Command {}
+
+    /** An agent (USER sender) sends a message to the customer. */
+    public record AgentMessage(String agentId) implements Command {}
+
+    /** A gateway logs a call: a SYSTEM sender, with text only. */
+    public record SystemMessage(boolean file) implements Command {}
+
+    /** Housekeeping closes a Case resolved long enough ago. */
+    public record Close() implements Command {}
+
+    /** The Contact view of the Case changes (matched late, or renamed). */
+    public record ContactChanged() implements Command {}
+
+    /** Applied: the change happens. No-op: nothing changes, no error. Refused: an error. */
+    public enum Outcome {
+        APPLIED,
+        NO_OP,
+        REFUSED
+    }
+
+    /**
+     * Why a command is refused: the protocol error code, and whether the caller is not allowed
+     * (403) or the Case is in the wrong state (409).
+     */
+    public enum Refusal {
+        /** Claimed by someone else, resolved or closed: 409 ALREADY_CLAIMED. */
+        TAKEN(ErrorCode.ALREADY_CLAIMED),
+        /** Not the owner (nor an admin): 403. */
+        NOT_OWNER(ErrorCode.FORBIDDEN),
+        /** The Case is not in a state that allows the command: 409. */
+        WRONG_STATE(ErrorCode.CONFLICT),
+        /** CLOSED: the customer must start a new chat. */
+        CLOSED(ErrorCode.CASE_CLOSED);
+
+        public final ErrorCode code;
+
+        Refusal(ErrorCode code) {
+            this.code = code;
+        }
+    }
+
+    /**
+     * A transition's result: outcome, the next state, whether a message is appended (it takes the
+     * next seq) and whether it is a customer message, the system text to append (null when the
+     * appended message is the sender's own or none), the events to publish in order, and the
+     * refusal when refused.
+     */
+    public record Transition(
+            Outcome outcome,
+            CaseState next,
+            boolean appendsMessage,
+            boolean fromCustomer,
+            String systemText,
+            List<EventType> events,
+            Refusal refusal) {
+
+        static Transition applied(
+                CaseState next,
+                boolean appendsMessage,
+                boolean fromCustomer,
+                String systemText,
+                EventType... events) {
+            return new Transition(
+                    Outcome.APPLIED,
+                    next,
+                    appendsMessage,
+                    fromCustomer,
+                    systemText,
+                    List.of(events),
+                    null);
+        }
+
+        static Transition noOp(CaseState state) {
+            return new Transition(Outcome.NO_OP, state, false, false, null, List.of(), null);
+        }
+
+        static Transition refused(CaseState state, Refusal refusal) {
+            return new Transition(Outcome.REFUSED, state, false, false, null, List.of(), refusal);
+        }
+
+        public boolean applied() {
+            return outcome == Outcome.APPLIED;
+        }
+    }
+
+    /** The one transition function of the Case state machine. */
+    public static Transition apply(CaseState s, Command command) {
+        // Java 17: no pattern matching in switch yet; the sealed interface keeps the list closed.
+        if (command instanceof Claim c) {
+            return claim(s, c.agent());
+        }
+        if (command instanceof Resolve r) {
+            return resolve(s, r.agent());
+        }
+        if (command instanceof CustomerMessage) {
+            return customerMessage(s);
+        }
+        if (command instanceof AgentMessage m) {
+            return agentMessage(s, m.agentId());
+        }
+        if (command instanceof SystemMessage m) {
+            return systemMessage(s, m.file());
+        }
+        if (command instanceof Close) {
+            return close(s);
+        }
+        if (command instanceof ContactChanged) {
+            return contactChanged(s);
+        }
+        throw new IllegalArgumentException("unknown command " + command);
+    }
+
+    private static Transition claim(CaseState s, Agent agent) {
+        if (s.status() == CLAIMABLE) {
+            return Transition.applied(
+                    new CaseState(CaseStatus.READY, agent.id()),
+                    true,
+                    false,
+                    "You are now chatting with " + agent.fullName(),
+                    EventType.CASE_CLAIMED,
+                    EventType.MESSAGE_POSTED);
+        }
+        // Claiming one's own open Case again is a no-op, not an error (a double click).
+        return s.status() == CaseStatus.READY && agent.id().equals(s.ownerId())
+                ? Transition.noOp(s)
+                : Transition.refused(s, Refusal.TAKEN);
+    }
+
+    private static Transition resolve(CaseState s, Agent agent) {
+        if (s.status() != CaseStatus.READY) {
+            return Transition.refused(s, Refusal.WRONG_STATE);
+        }
+        if (!agent.admin() && !agent.id().equals(s.ownerId())) {
+            return Transition.refused(s, Refusal.NOT_OWNER);
+        }
+        return Transition.applied(
+                new CaseState(CaseStatus.RESOLVED, s.ownerId()),
+                true,
+                false,
+                "This chat was resolved by " + agent.fullName() + ".",
+                EventType.CASE_RESOLVED,
+                EventType.MESSAGE_POSTED);
+    }
+
+    private static Transition customerMessage(CaseState s) {
+        return switch (s.status()) {
+            case NEW, READY -> Transition.applied(s, true, true, null, EventType.MESSAGE_POSTED);
+            case RESOLVED ->
+                    Transition.applied(
+                            new CaseState(CaseStatus.READY, s.ownerId()),
+                            true,
+                            true,
+                            null,
+                            EventType.CASE_REOPENED,
+                            EventType.MESSAGE_POSTED);
+            case CLOSED -> Transition.refused(s, Refusal.CLOSED);
         };
     }
 
-    /** Only the owner of an open, owned Case may write to the customer. */
+    private static Transition agentMessage(CaseState s, String agentId) {
+        return userMayPost(s.status(), s.ownerId(), agentId)
+                ? Transition.applied(s, true, false, null, EventType.MESSAGE_POSTED)
+                : Transition.refused(s, Refusal.NOT_OWNER);
+    }
+
+    private static Transition systemMessage(CaseState s, boolean file) {
+        return s.status().isOpen() && !file
+                ? Transition.applied(s, true, false, null, EventType.MESSAGE_POSTED)
+                : Transition.refused(s, Refusal.NOT_OWNER);
+    }
+
+    private static Transition close(CaseState s) {
+        return s.status() == CaseStatus.RESOLVED
+                ? Transition.applied(
+                        new CaseState(CaseStatus.CLOSED, s.ownerId()),
+                        false,
+                        false,
+                        null,
+                        EventType.CASE_CLOSED)
+                : Transition.noOp(s);
+    }
+
+    private static Transition contactChanged(CaseState s) {
+        // Resolved and closed Cases keep the Contact view they ended with.
+        return s.status().isOpen()
+                ? Transition.applied(s, false, false, null, EventType.CASE_UPDATED)
+                : Transition.noOp(s);
+    }
+
+    /** RULE: agent-send: only the owner of an open, owned Case may write to the customer. */
     public static boolean userMayPost(CaseStatus status, String ownerId, String agentId) {
         return status == CaseStatus.READY && agentId.equals(ownerId);
     }
 
-    /** The owner, or an admin, resolves a READY Case. */
-    public static boolean mayResolve(
-            CaseStatus status, String ownerId, String agentId, boolean admin) {
-        return status == CaseStatus.READY && (admin || agentId.equals(ownerId));
-    }
-
-    /** Agents see NEW Cases and their own; admins and services see every Case. */
+    /** RULE: visibility: agents see NEW Cases and their own; admins and services see every Case. */
     public static boolean mayRead(
             CaseStatus status, String ownerId, String agentId, boolean seesAll) {
         return seesAll || status == CaseStatus.NEW || agentId.equals(ownerId);

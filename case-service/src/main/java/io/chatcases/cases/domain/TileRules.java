@@ -6,6 +6,15 @@ import java.util.Optional;
 /**
  * Which Cases show as tiles for an agent and how. The console implements the same rules in
  * TypeScript; both are tested from docs/tile-rules.json.
+ *
+ * <ul>
+ *   <li>RULE: tiles-visible: an agent sees NEW (orange) Cases and the READY Cases it owns (blue); a
+ *       Case claimed by someone else, resolved or closed is no tile.
+ *   <li>RULE: tiles-order: oldest left, newest right (TileService orders by creation time), at most
+ *       {@link #MAX_TILES}; the rest are counted as "more".
+ *   <li>RULE: badge: the customer wrote after the agent's read mark, shown while the agent is not
+ *       in the Case; solid while the agent is in it.
+ * </ul>
  */
 public final class TileRules {
     /** At most this many tiles show at a time; the rest are counted as "more". */

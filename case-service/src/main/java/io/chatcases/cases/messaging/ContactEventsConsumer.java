@@ -21,7 +21,6 @@ public class ContactEventsConsumer {
     static final String CHANNEL = "contact-events";
 
     @Inject Housekeeping housekeeping;
-    @Inject OutboxRelay relay;
     @Inject ConsumerProgress progress;
     @Inject IngestConfig config;
     @Inject MeterRegistry metrics;
@@ -40,8 +39,7 @@ public class ContactEventsConsumer {
                         () -> housekeeping.refreshContact(event).replaceWithVoid(),
                         config.attemptTimeout(),
                         failure -> skip(event, "cannot be applied", failure))
-                .eventually(() -> progress.end(work))
-                .invoke(relay::wake);
+                .eventually(() -> progress.end(work));
     }
 
     private Uni<Void> skip(ContactUpdated event, String why, Throwable failure) {

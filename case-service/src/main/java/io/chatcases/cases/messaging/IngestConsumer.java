@@ -25,7 +25,6 @@ public class IngestConsumer {
 
     @Inject MessageService messages;
     @Inject FileChecker files;
-    @Inject OutboxRelay relay;
     @Inject ConsumerProgress progress;
     @Inject IngestConfig config;
     @Inject MeterRegistry metrics;
@@ -49,8 +48,7 @@ public class IngestConsumer {
                         () -> store(cmd, work),
                         config.attemptTimeout(),
                         failure -> refuse(cmd, work, failure))
-                .eventually(() -> progress.end(work))
-                .invoke(relay::wake);
+                .eventually(() -> progress.end(work));
     }
 
     private Uni<Void> store(IngestCommand cmd, ConsumerProgress.Work work) {

@@ -2,7 +2,6 @@ package io.chatcases.cases.rest;
 
 import io.chatcases.cases.client.ContactMatcher;
 import io.chatcases.cases.domain.StartKeys;
-import io.chatcases.cases.messaging.OutboxRelay;
 import io.chatcases.cases.service.ApiException;
 import io.chatcases.cases.service.CaseService;
 import io.chatcases.cases.service.ChatStarts;
@@ -33,7 +32,6 @@ public class CaseResource {
     @Inject CaseService cases;
     @Inject ChatStarts starts;
     @Inject ContactMatcher contacts;
-    @Inject OutboxRelay relay;
     @Inject Callers callers;
 
     /**
@@ -74,7 +72,6 @@ public class CaseResource {
                                 starts.start(
                                         new ChatStarts.StartRequest(
                                                 channel, match, verified, idempotencyKey)))
-                .invoke(relay::wake)
                 .map(
                         started ->
                                 Response.status(started.created() ? 201 : 200)
@@ -151,7 +148,7 @@ public class CaseResource {
     @RolesAllowed(Roles.AGENT)
     @Operation(summary = "Claim a NEW Case: 200 with the Case, 409 with the owner when taken")
     public Uni<CaseView> claim(@PathParam("id") UUID id) {
-        return cases.claim(id, callers.current()).invoke(relay::wake).map(c -> Views.of(c.kase()));
+        return cases.claim(id, callers.current()).map(c -> Views.of(c.kase()));
     }
 
     @POST
@@ -159,7 +156,7 @@ public class CaseResource {
     @RolesAllowed({Roles.AGENT, Roles.ADMIN})
     @Operation(summary = "Resolve a READY Case (owner or admin)")
     public Uni<CaseView> resolve(@PathParam("id") UUID id) {
-        return cases.resolve(id, callers.current()).invoke(relay::wake).map(Views::of);
+        return cases.resolve(id, callers.current()).map(Views::of);
     }
 
     @POST
@@ -168,8 +165,6 @@ public class CaseResource {
     @Operation(summary = "Move my read mark up to a seq (default: the last message)")
     public Uni<ReadMarkView> read(@PathParam("id") UUID id, ReadRequest request) {
         Long seq = request == null ? null : request.seq();
-        return cases.markRead(id, callers.current(), seq)
-                .invoke(relay::wake)
-                .map(mark -> new ReadMarkView(id, mark));
+        return cases.markRead(id, callers.current(), seq).map(mark -> new ReadMarkView(id, mark));
     }
 }

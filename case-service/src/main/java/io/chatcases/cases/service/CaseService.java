@@ -1,20 +1,19 @@
 package io.chatcases.cases.service;
 
 import io.chatcases.cases.domain.CaseTransitions;
+import io.chatcases.cases.domain.CaseTransitions.Transition;
 import io.chatcases.cases.domain.ChatCase;
 import io.chatcases.cases.domain.Message;
 import io.chatcases.events.CaseStatus;
 import io.chatcases.events.CaseView;
 import io.chatcases.events.Channel;
 import io.chatcases.events.ErrorCode;
-import io.chatcases.events.EventType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,7 +21,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class CaseService {
     @Inject Outbox outbox;
-    @Inject SystemMessages systemMessages;
+    @Inject CaseChanges changes;
     @Inject ChatStarts starts;
 
     /** The Contact a chat was matched to, or the entered data when matching was impossible. */
@@ -41,40 +40,56 @@ public class CaseService {
     public record Claimed(ChatCase kase, boolean won) {}
 
     /**
-     * Claims a NEW Case with one conditional UPDATE; exactly one concurrent claimant wins. The
-     * winner's transaction also writes the customer-facing system message and case.claimed.
+     * Claims a NEW Case: one conditional UPDATE on {@link CaseTransitions#CLAIMABLE} decides
+     * between concurrent claimants (it takes the row lock, so exactly one wins); the winner then
+     * applies the claim's transition (system message naming the owner, case.claimed).
      */
     @WithTransaction
     public Uni<Claimed> claim(UUID caseId, Caller agent) {
+        CaseTransitions.Claim command = new CaseTransitions.Claim(agentOf(agent));
+        Transition win =
+                CaseTransitions.apply(
+                        new CaseTransitions.CaseState(CaseTransitions.CLAIMABLE, null), command);
         String sql =
-                "UPDATE chat_case SET status = 'READY', owner_id = ?1, owner_first_name = ?2,"
-                        + " owner_last_name = ?3, claimed_at = ?4, last_seq = last_seq + 1"
-                        + " WHERE id = ?5 AND status = 'NEW'";
+                "UPDATE chat_case SET status = ?1, owner_id = ?2 WHERE id = ?3 AND status = ?4";
         return Panache.getSession()
                 .chain(
                         s ->
                                 s.createNativeQuery(sql)
-                                        .setParameter(1, agent.id())
-                                        .setParameter(2, agent.firstName())
-                                        .setParameter(3, agent.lastName())
-                                        .setParameter(4, Instant.now())
-                                        .setParameter(5, caseId)
+                                        .setParameter(1, win.next().status().name())
+                                        .setParameter(2, win.next().ownerId())
+                                        .setParameter(3, caseId)
+                                        .setParameter(4, CaseTransitions.CLAIMABLE.name())
                                         .executeUpdate())
-                .chain(updated -> find(caseId).chain(c -> afterClaim(c, agent, updated == 1)));
+                .chain(
+                        updated ->
+                                find(caseId)
+                                        .chain(
+                                                c ->
+                                                        updated == 1
+                                                                ? changes.apply(
+                                                                                c,
+                                                                                win,
+                                                                                command.agent(),
+                                                                                null,
+                                                                                null)
+                                                                        .replaceWith(
+                                                                                new Claimed(
+                                                                                        c, true))
+                                                                : lostClaim(c, command)));
     }
 
-    private Uni<Claimed> afterClaim(ChatCase c, Caller agent, boolean won) {
-        if (won) {
-            Message m = systemMessages.claimed(c, agent);
-            return m.persist()
-                    .call(() -> outbox.caseEvent(EventType.CASE_CLAIMED, c))
-                    .call(() -> outbox.messagePosted(c, m))
-                    .replaceWith(new Claimed(c, true));
-        }
-        return switch (CaseTransitions.claim(c.status, c.ownerId, agent.id())) {
-            case ALREADY_MINE -> Uni.createFrom().item(new Claimed(c, false));
-            case TAKEN, CLAIMABLE -> Uni.createFrom().failure(alreadyClaimed(c));
-        };
+    private static Uni<Claimed> lostClaim(ChatCase c, CaseTransitions.Claim command) {
+        Transition t = CaseChanges.decide(c, command);
+        // NEW here means the UPDATE lost to nobody: answered like a lost race, never applied twice.
+        return t.outcome() == CaseTransitions.Outcome.NO_OP
+                ? Uni.createFrom().item(new Claimed(c, false))
+                : Uni.createFrom().failure(alreadyClaimed(c));
+    }
+
+    static CaseTransitions.Agent agentOf(Caller caller) {
+        return new CaseTransitions.Agent(
+                caller.id(), caller.firstName(), caller.lastName(), caller.admin());
     }
 
     private static ApiException alreadyClaimed(ChatCase c) {
@@ -95,14 +110,15 @@ public class CaseService {
     /** The owner (or an admin) resolves a READY Case; the customer gets a system message. */
     @WithTransaction
     public Uni<ChatCase> resolve(UUID caseId, Caller agent) {
+        CaseTransitions.Resolve command = new CaseTransitions.Resolve(agentOf(agent));
         return lockVisible(caseId, agent)
                 .chain(
                         c -> {
-                            if (!CaseTransitions.mayResolve(
-                                    c.status, c.ownerId, agent.id(), agent.admin())) {
+                            Transition t = CaseChanges.decide(c, command);
+                            if (!t.applied()) {
                                 return Uni.createFrom()
                                         .failure(
-                                                c.status == CaseStatus.READY
+                                                t.refusal() == CaseTransitions.Refusal.NOT_OWNER
                                                         ? ApiException.forbidden(
                                                                 "Only the owner resolves this Case.")
                                                         : new ApiException(
@@ -114,14 +130,7 @@ public class CaseService {
                                                                         + c.status
                                                                         + ", not READY."));
                             }
-                            c.status = CaseStatus.RESOLVED;
-                            c.resolvedAt = Instant.now();
-                            c.lastSeq++;
-                            Message m = systemMessages.resolved(c, agent);
-                            return m.persist()
-                                    .call(() -> outbox.caseEvent(EventType.CASE_RESOLVED, c))
-                                    .call(() -> outbox.messagePosted(c, m))
-                                    .replaceWith(c);
+                            return changes.apply(c, t, command.agent(), null, null).replaceWith(c);
                         });
     }
 

@@ -1,10 +1,10 @@
 package io.chatcases.cases.service;
 
 import io.chatcases.cases.client.ContactMatcher;
+import io.chatcases.cases.domain.CaseTransitions;
+import io.chatcases.cases.domain.CaseTransitions.Transition;
 import io.chatcases.cases.domain.ChatCase;
-import io.chatcases.cases.messaging.OutboxRelay;
 import io.chatcases.events.CaseStatus;
-import io.chatcases.events.EventType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -23,8 +23,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Housekeeping {
-    @Inject Outbox outbox;
-    @Inject OutboxRelay relay;
+    @Inject CaseChanges changes;
     @Inject ContactMatcher matcher;
     @Inject ChatStarts starts;
 
@@ -34,9 +33,7 @@ public class Housekeeping {
 
     @Scheduled(every = "${cases.close-check:1h}", delayed = "10s")
     Uni<Void> closeScheduled() {
-        return closeResolvedBefore(Instant.now().minus(closeAfter))
-                .invoke(relay::wake)
-                .replaceWithVoid();
+        return closeResolvedBefore(Instant.now().minus(closeAfter)).replaceWithVoid();
     }
 
     /** Closes every Case resolved before {@code cutoff}; returns how many. */
@@ -55,15 +52,15 @@ public class Housekeeping {
     }
 
     private Uni<Void> closeAll(List<ChatCase> cases) {
-        Instant now = Instant.now();
         return Multi.createFrom()
                 .iterable(cases)
                 .onItem()
                 .transformToUniAndConcatenate(
                         c -> {
-                            c.status = CaseStatus.CLOSED;
-                            c.closedAt = now;
-                            return outbox.caseEvent(EventType.CASE_CLOSED, c);
+                            Transition t = CaseChanges.decide(c, new CaseTransitions.Close());
+                            return t.applied()
+                                    ? changes.apply(c, t, null, null, null).replaceWithVoid()
+                                    : Uni.createFrom().voidItem();
                         })
                 .collect()
                 .asList()
@@ -78,7 +75,7 @@ public class Housekeeping {
 
     @Scheduled(every = "${cases.match-retry:30s}", delayed = "30s")
     Uni<Void> matchScheduled() {
-        return matchUnmatched().invoke(relay::wake).replaceWithVoid();
+        return matchUnmatched().replaceWithVoid();
     }
 
     /** Matches open Cases started without contact-service; returns how many were matched. */
@@ -116,13 +113,14 @@ public class Housekeeping {
                                             if (c == null || c.contactId != null) {
                                                 return Uni.createFrom().item(0);
                                             }
-                                            c.contactId = m.contactId();
-                                            c.contactEmail = m.email();
-                                            c.contactFirstName = m.firstName();
-                                            c.contactLastName = m.lastName();
-                                            c.contactInitials = m.initials();
-                                            return outbox.caseEvent(EventType.CASE_UPDATED, c)
-                                                    .replaceWith(1);
+                                            return changeContact(
+                                                    c,
+                                                    new CaseChanges.ContactFields(
+                                                            m.contactId(),
+                                                            m.email(),
+                                                            m.firstName(),
+                                                            m.lastName(),
+                                                            m.initials()));
                                         }));
     }
 
@@ -151,19 +149,19 @@ public class Housekeeping {
                                                         .filter(c -> changes(c, contact))
                                                         .onItem()
                                                         .transformToUniAndConcatenate(
-                                                                c -> {
-                                                                    c.contactFirstName =
-                                                                            contact.firstName();
-                                                                    c.contactLastName =
-                                                                            contact.lastName();
-                                                                    c.contactInitials =
-                                                                            contact.initials();
-                                                                    return outbox.caseEvent(
-                                                                                    EventType
-                                                                                            .CASE_UPDATED,
-                                                                                    c)
-                                                                            .replaceWith(1);
-                                                                })
+                                                                c ->
+                                                                        changeContact(
+                                                                                c,
+                                                                                new CaseChanges
+                                                                                        .ContactFields(
+                                                                                        c.contactId,
+                                                                                        c.contactEmail,
+                                                                                        contact
+                                                                                                .firstName(),
+                                                                                        contact
+                                                                                                .lastName(),
+                                                                                        contact
+                                                                                                .initials())))
                                                         .collect()
                                                         .with(
                                                                 java.util.stream.Collectors
@@ -172,9 +170,17 @@ public class Housekeeping {
                                                                                         ::intValue))));
     }
 
+    /** Applies a new Contact view to an open Case; returns 1 when it changed. */
+    private Uni<Integer> changeContact(ChatCase c, CaseChanges.ContactFields contact) {
+        Transition t = CaseChanges.decide(c, new CaseTransitions.ContactChanged());
+        return t.applied()
+                ? changes.apply(c, t, null, contact, null).replaceWith(1)
+                : Uni.createFrom().item(0);
+    }
+
     /**
-     * Only a newer event applies: two relay replicas may publish one Contact's events out of order,
-     * and a late old name must not overwrite the current one.
+     * Only a newer event applies: the outbox publishes one Contact's events in order, but a
+     * redelivered or replayed old event must not overwrite the current name.
      */
     private static boolean newer(ChatCase c, io.chatcases.events.ContactUpdated contact) {
         return c.contactUpdatedAt == null || contact.updatedAt().isAfter(c.contactUpdatedAt);

@@ -1,12 +1,11 @@
 package io.chatcases.cases.service;
 
 import io.chatcases.cases.domain.CaseTransitions;
+import io.chatcases.cases.domain.CaseTransitions.Transition;
 import io.chatcases.cases.domain.ChatCase;
 import io.chatcases.cases.domain.Message;
 import io.chatcases.events.CaseEvent;
-import io.chatcases.events.CaseStatus;
 import io.chatcases.events.ErrorCode;
-import io.chatcases.events.EventType;
 import io.chatcases.events.IngestCommand;
 import io.chatcases.events.MessageKind;
 import io.chatcases.events.MessageView;
@@ -27,6 +26,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class MessageService {
     @Inject Outbox outbox;
+    @Inject CaseChanges changes;
 
     @ConfigProperty(name = "cases.messages.max-text-length", defaultValue = "4000")
     int maxTextLength;
@@ -59,34 +59,38 @@ public class MessageService {
     }
 
     private Uni<Void> store(ChatCase c, IngestCommand cmd, FileInfo file) {
-        Refusal refusal = refusal(c, cmd, file);
-        if (refusal != null) {
-            return reject(cmd, c, refusal.code(), refusal.message());
+        Refusal invalid = invalid(cmd, file);
+        if (invalid != null) {
+            return reject(cmd, c, invalid.code(), invalid.message());
         }
-        // Mutating the locked Case: Hibernate flushes it with the message in this transaction.
-        boolean customer = cmd.sender().type() == SenderType.CUSTOMER;
-        boolean reopen =
-                customer
-                        && CaseTransitions.customerMessage(c.status)
-                                == CaseTransitions.CustomerMessageOutcome.REOPEN;
-        if (reopen) {
-            c.status = CaseStatus.READY;
-            c.resolvedAt = null;
+        Transition t = CaseChanges.decide(c, command(cmd));
+        if (!t.applied()) {
+            return reject(cmd, c, t.refusal().code, refusalText(t.refusal()));
         }
-        c.lastSeq++;
-        if (customer) {
-            c.lastCustomerSeq = c.lastSeq;
-        }
-        Message m = toMessage(c, cmd, file);
-        Uni<Void> reopened =
-                reopen ? outbox.caseEvent(EventType.CASE_REOPENED, c) : Uni.createFrom().voidItem();
-        return m.persist().chain(() -> reopened).chain(() -> outbox.messagePosted(c, m));
+        return changes.apply(c, t, null, null, locked -> toMessage(locked, cmd, file))
+                .replaceWithVoid();
+    }
+
+    /** The state machine's view of a send. */
+    private static CaseTransitions.Command command(IngestCommand cmd) {
+        return switch (cmd.sender().type()) {
+            case CUSTOMER -> new CaseTransitions.CustomerMessage();
+            case USER -> new CaseTransitions.AgentMessage(cmd.sender().id());
+            // Only gateways produce to chat.ingest; they log calls this way (no client sets it).
+            case SYSTEM -> new CaseTransitions.SystemMessage(cmd.fileId() != null);
+        };
+    }
+
+    private static String refusalText(CaseTransitions.Refusal refusal) {
+        return refusal == CaseTransitions.Refusal.CLOSED
+                ? "This chat is closed; start a new one."
+                : "Only the owner of the Case may write to the customer.";
     }
 
     private record Refusal(ErrorCode code, String message) {}
 
-    /** Why the send must be refused (protocol error code and text), null when it may be stored. */
-    private Refusal refusal(ChatCase c, IngestCommand cmd, FileInfo file) {
+    /** Why the send itself is unacceptable whatever the Case's state, null when it is fine. */
+    private Refusal invalid(IngestCommand cmd, FileInfo file) {
         boolean hasText = cmd.text() != null && !cmd.text().isBlank();
         if (hasText == (cmd.fileId() != null)) {
             return new Refusal(ErrorCode.BAD_FRAME, "A message has either text or a file.");
@@ -99,22 +103,7 @@ public class MessageService {
         if (cmd.fileId() != null && file == null) {
             return new Refusal(ErrorCode.FORBIDDEN, "The file does not belong to this Case.");
         }
-        if (cmd.sender().type() == SenderType.CUSTOMER) {
-            return CaseTransitions.customerMessage(c.status)
-                            == CaseTransitions.CustomerMessageOutcome.REFUSE
-                    ? new Refusal(ErrorCode.CASE_CLOSED, "This chat is closed; start a new one.")
-                    : null;
-        }
-        if (cmd.sender().type() == SenderType.USER
-                && CaseTransitions.userMayPost(c.status, c.ownerId, cmd.sender().id())) {
-            return null;
-        }
-        if (cmd.sender().type() == SenderType.SYSTEM && hasText && c.status.isOpen()) {
-            // Only gateways produce to chat.ingest; they log calls this way (no client sets it).
-            return null;
-        }
-        return new Refusal(
-                ErrorCode.FORBIDDEN, "Only the owner of the Case may write to the customer.");
+        return null;
     }
 
     /**

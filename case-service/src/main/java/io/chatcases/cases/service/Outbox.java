@@ -1,26 +1,24 @@
 package io.chatcases.cases.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatcases.cases.domain.ChatCase;
 import io.chatcases.cases.domain.Message;
-import io.chatcases.cases.domain.OutboxEvent;
 import io.chatcases.events.CaseEvent;
 import io.chatcases.events.EventType;
+import io.chatcases.outbox.OutboxWriter;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Writes outbox rows inside the caller's transaction. Every event carries the Case's current view.
- * Must be called from within a transaction ({@code @WithTransaction} on the service method).
+ * The Case events case-service publishes, appended to the caller's transaction through
+ * service-outbox's {@link OutboxWriter}. Every event carries the Case's current view. Must be
+ * called from within a transaction ({@code @WithTransaction} on the service method).
  */
 @ApplicationScoped
 public class Outbox {
-    @Inject ObjectMapper json;
+    @Inject OutboxWriter writer;
 
     public Uni<Void> caseEvent(EventType type, ChatCase c) {
         return write(type, c.id, new CaseEvent(Views.of(c), null, null, null));
@@ -49,17 +47,10 @@ public class Outbox {
     }
 
     private Uni<Void> write(EventType type, UUID aggregateId, CaseEvent event) {
-        OutboxEvent row = new OutboxEvent();
-        row.id = UUID.randomUUID();
-        row.aggregateId = aggregateId;
-        row.type = type.wire();
-        row.createdAt = Instant.now();
-        try {
-            row.payload = json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            return Uni.createFrom().failure(e);
-        }
-        // Flush now so the row's position is taken while the Case row is locked: per-case order.
-        return Panache.getSession().chain(s -> s.persist(row).call(s::flush)).replaceWithVoid();
+        // Called with the Case row locked (conditional UPDATE or SELECT ... FOR UPDATE), so the
+        // row's position follows commit order: the relay's per-Case order (service-outbox).
+        return Panache.getSession()
+                .chain(s -> writer.append(s, aggregateId, type, event))
+                .replaceWithVoid();
     }
 }

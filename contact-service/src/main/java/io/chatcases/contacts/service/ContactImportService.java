@@ -4,7 +4,6 @@ import io.chatcases.contacts.domain.ContactFields;
 import io.chatcases.contacts.domain.ContactSnapshot;
 import io.chatcases.contacts.domain.ContactView;
 import io.chatcases.contacts.domain.EmailAddress;
-import io.chatcases.contacts.messaging.OutboxRelay;
 import io.chatcases.contacts.service.ImportResult.RowError;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -47,14 +46,11 @@ public class ContactImportService {
     private final ContactService contacts;
     private final ContactReads reads;
     private final Validator validator;
-    private final OutboxRelay relay;
 
-    ContactImportService(
-            ContactService contacts, ContactReads reads, Validator validator, OutboxRelay relay) {
+    ContactImportService(ContactService contacts, ContactReads reads, Validator validator) {
         this.contacts = contacts;
         this.reads = reads;
         this.validator = validator;
-        this.relay = relay;
     }
 
     public Uni<ImportResult> importRows(List<ImportRow> rows) {
@@ -66,14 +62,7 @@ public class ContactImportService {
                 .transformToUniAndConcatenate(
                         row ->
                                 apply(row)
-                                        .invoke(
-                                                o -> {
-                                                    counts[o.ordinal()]++;
-                                                    if (o == Outcome.UPDATED) {
-                                                        // Its event (if any) is committed now.
-                                                        relay.wake();
-                                                    }
-                                                })
+                                        .invoke(o -> counts[o.ordinal()]++)
                                         .onFailure()
                                         .recoverWithItem(
                                                 failure -> {

@@ -7,10 +7,9 @@ import io.chatcases.contacts.domain.ContactSnapshot;
 import io.chatcases.contacts.domain.ContactView;
 import io.chatcases.contacts.domain.EmailAddress;
 import io.chatcases.contacts.domain.EmailSet;
-import io.chatcases.contacts.messaging.OutboxRelay;
-import io.chatcases.contacts.messaging.OutboxWriter;
 import io.chatcases.events.ContactUpdated;
 import io.chatcases.events.EventType;
+import io.chatcases.outbox.OutboxWriter;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,12 +25,11 @@ import org.hibernate.reactive.mutiny.Mutiny;
 /**
  * Contacts' use cases that write (reads are in {@link ContactQueries}). Each public method is one
  * transaction; methods that can change what subscribers see write the {@code contact.updated}
- * outbox row in that transaction and wake the relay once it has committed.
+ * outbox row in that transaction (service-outbox's {@link OutboxWriter}); its commit wakes the
+ * relay.
  */
 @ApplicationScoped
 public class ContactService {
-
-    static final String AGGREGATE_TYPE = "contact";
 
     /** A match answer: the Contact, and whether this call created it. */
     public record MatchResult(ContactView contact, boolean created) {}
@@ -39,14 +37,11 @@ public class ContactService {
     private final ContactReads reads;
     private final ContactWrites writes;
     private final OutboxWriter outbox;
-    private final OutboxRelay relay;
 
-    ContactService(
-            ContactReads reads, ContactWrites writes, OutboxWriter outbox, OutboxRelay relay) {
+    ContactService(ContactReads reads, ContactWrites writes, OutboxWriter outbox) {
         this.reads = reads;
         this.writes = writes;
         this.outbox = outbox;
-        this.relay = relay;
     }
 
     /**
@@ -140,19 +135,17 @@ public class ContactService {
                                                                                         fields,
                                                                                         emails))))
                 .onFailure()
-                .transform(e -> translate(e, fields))
-                .invoke(relay::wake);
+                .transform(e -> translate(e, fields));
     }
 
     /** Deletes a Contact and its addresses, announcing it with a last {@code contact.updated}. */
     public Uni<Void> delete(UUID id) {
         return inTransaction(
-                        s ->
-                                lockOrFail(s, id)
-                                        .chain(c -> reads.emailsOf(s, id).map(e -> view(c, e)))
-                                        .chain(v -> announce(s, v, true, now()))
-                                        .chain(() -> writes.deleteContact(s, id)))
-                .invoke(relay::wake);
+                s ->
+                        lockOrFail(s, id)
+                                .chain(c -> reads.emailsOf(s, id).map(e -> view(c, e)))
+                                .chain(v -> announce(s, v, true, now()))
+                                .chain(() -> writes.deleteContact(s, id)));
     }
 
     private Uni<ContactView> replace(
@@ -194,8 +187,7 @@ public class ContactService {
                         deleted ? List.of() : v.emails(),
                         deleted,
                         at);
-        return outbox.append(s, AGGREGATE_TYPE, v.id(), EventType.CONTACT_UPDATED, event)
-                .replaceWithVoid();
+        return outbox.append(s, v.id(), EventType.CONTACT_UPDATED, event).replaceWithVoid();
     }
 
     /** The Contact owning {@code email}, or null. */

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import io.agroal.api.AgroalDataSource;
 import io.chatcases.events.CloudEventHeaders;
 import io.chatcases.events.EventType;
-import io.quarkus.scheduler.Scheduler;
+import io.chatcases.outbox.OutboxRelay;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -21,8 +21,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * The relay without the REST layer: rows are written straight into outbox_event as a crashed
- * replica (committed, never woken) or a busy one (row locked mid-publish) would leave them.
+ * The relay without the REST layer: rows are written straight into outbox_event as another process
+ * would commit them, and another replica's relay is played by a connection holding the aggregate's
+ * relay lock, as a pass in progress (or one that died before committing) holds it.
  */
 @QuarkusTest
 class OutboxRelayTest {
@@ -30,11 +31,9 @@ class OutboxRelayTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Inject AgroalDataSource db;
-    @Inject OutboxRelay relay;
-    @Inject Scheduler scheduler;
 
     @Test
-    void rowACrashLeftPendingIsPublishedByTheSweeper() throws Exception {
+    void aCommittedRowIsPublishedWithItsIdAndType() throws Exception {
         UUID aggregate = UUID.randomUUID();
         try (ContactEventsProbe probe = new ContactEventsProbe()) {
             UUID eventId;
@@ -57,42 +56,40 @@ class OutboxRelayTest {
     }
 
     @Test
-    void rowClaimedByAnotherRelayIsSkippedThenPublishedOnceWhenReleased() throws Exception {
-        scheduler.pause("outbox-sweep");
+    void anAggregateAnotherRelayHoldsIsSkippedThenPublishedOnceBySweeperWhenReleased()
+            throws Exception {
         UUID busy = UUID.randomUUID();
         UUID free = UUID.randomUUID();
         try (ContactEventsProbe probe = new ContactEventsProbe();
                 Connection otherRelay = db.getConnection()) {
             otherRelay.setAutoCommit(false);
-            UUID busyEvent = insertPending(otherRelay, busy);
-            otherRelay.commit();
-            // Another replica's relay has claimed this row and is publishing it.
+            // Another replica's relay is publishing this Contact's rows.
             try (PreparedStatement lock =
                     otherRelay.prepareStatement(
-                            "SELECT id FROM outbox_event WHERE id = ? FOR UPDATE")) {
-                lock.setObject(1, busyEvent);
+                            "SELECT pg_advisory_xact_lock(?, hashtext(?::text))")) {
+                lock.setInt(1, OutboxRelay.LOCK_SPACE);
+                lock.setObject(2, busy);
                 lock.executeQuery().close();
             }
+            UUID busyEvent;
             UUID freeEvent;
             try (Connection c = db.getConnection()) {
+                busyEvent = insertPending(c, busy);
                 freeEvent = insertPending(c, free);
             }
-
-            relay.wake();
+            // Watermark: the pass that published the later row saw the earlier one, and left it.
             List<ConsumerRecord<String, String>> records =
                     probe.pollUntil(r -> free.toString().equals(r.key()), WAIT);
-            assertEquals(0, records.stream().filter(r -> busy.toString().equals(r.key())).count());
             waitUntilPublishedAtIsSet(freeEvent);
-            assertNull(publishedAt(busyEvent), "the locked row was skipped, not published");
+            assertEquals(0, records.stream().filter(r -> busy.toString().equals(r.key())).count());
+            assertNull(publishedAt(busyEvent), "the held aggregate was skipped, not published");
 
-            otherRelay.rollback(); // that replica died before marking it published
-            relay.wake();
+            // That replica died before committing: no commit announces the row, the sweeper does.
+            otherRelay.rollback();
             records = probe.pollUntil(r -> busy.toString().equals(r.key()), WAIT);
             assertEquals(1, records.stream().filter(r -> busy.toString().equals(r.key())).count());
             assertEquals(1, records.stream().filter(r -> free.toString().equals(r.key())).count());
             waitUntilPublishedAtIsSet(busyEvent);
-        } finally {
-            scheduler.resume("outbox-sweep");
         }
     }
 
@@ -100,8 +97,8 @@ class OutboxRelayTest {
         UUID id = UUID.randomUUID();
         try (PreparedStatement ps =
                 c.prepareStatement(
-                        "INSERT INTO outbox_event (id, aggregate_type, aggregate_id, type, payload)"
-                                + " VALUES (?, 'contact', ?, ?, CAST(? AS jsonb))")) {
+                        "INSERT INTO outbox_event (id, aggregate_id, type, payload)"
+                                + " VALUES (?, ?, ?, ?)")) {
             ps.setObject(1, id);
             ps.setObject(2, aggregate);
             ps.setString(3, EventType.CONTACT_UPDATED.wire());

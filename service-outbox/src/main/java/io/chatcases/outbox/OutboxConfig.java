@@ -1,28 +1,29 @@
-package io.chatcases.contacts.messaging;
+package io.chatcases.outbox;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** Settings of the transactional outbox relay. */
+/** Settings of the transactional outbox (service-outbox). */
 @ConfigMapping(prefix = "outbox")
 public interface OutboxConfig {
 
-    /** Most rows one relay pass claims and publishes in one transaction. */
-    @WithDefault("100")
+    /** Most aggregates, and most rows, one relay pass takes in one transaction. */
+    @WithDefault("500")
     int batchSize();
 
     /** How long a pass waits for the broker's acks before it rolls back and leaves the rows. */
-    @WithDefault("10s")
+    @WithDefault("15s")
     Duration publishTimeout();
 
     /**
-     * How often the sweeper looks for rows the after-commit wake-up missed (crash, broker down).
+     * How often the sweeper runs a pass for rows no NOTIFY announced (the listen connection was
+     * down, a pass failed while the broker was away).
      */
-    @WithDefault("5s")
+    @WithDefault("1s")
     Duration sweepInterval();
 
     /** How long published rows are kept (for diagnosis) before the purge deletes them. */
-    @WithDefault("168h")
+    @WithDefault("P3D")
     Duration retention();
 }
