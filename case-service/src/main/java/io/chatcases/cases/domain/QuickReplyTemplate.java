@@ -93,9 +93,12 @@ public final class QuickReplyTemplate {
     }
 
     /**
-     * Fills the known placeholders from {@code values} (keyed by name, e.g. "contact.firstName"),
-     * an empty string where a value is missing or null. Anything else stays as written. Values are
-     * inserted as they are, never scanned for placeholders themselves.
+     * RULE: quick-replies: the organisation's Quick Replies are inserted with their placeholders
+     * filled for the open Case.
+     *
+     * <p>Fills the known placeholders from {@code values} (keyed by name, e.g.
+     * "contact.firstName"), an empty string where a value is missing or null. Anything else stays
+     * as written. Values are inserted as they are, never scanned for placeholders themselves.
      */
     public static String render(String body, Map<String, String> values) {
         StringBuilder out = new StringBuilder();

@@ -66,9 +66,10 @@ public final class SocketPolicy {
     }
 
     /**
-     * ARCHITECTURE.md flow 8: a call only on an owned, READY, Support SDK Case, between its
-     * customer and its owner. {@code socket} is already bound to the Case (customer) or is the
-     * agent asking; {@code view} is the Case as case-service answers it now.
+     * RULE: calls: audio and video calls only on Support SDK Cases. ARCHITECTURE.md flow 8: a call
+     * only on an owned, READY, Support SDK Case, between its customer and its owner. {@code socket}
+     * is already bound to the Case (customer) or is the agent asking; {@code view} is the Case as
+     * case-service answers it now.
      */
     public static void checkCall(Audience.Listener socket, CaseView view) {
         boolean party =

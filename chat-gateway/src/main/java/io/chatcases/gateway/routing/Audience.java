@@ -8,9 +8,12 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Who receives a case event: one pure function, tested on exact recipient sets. Customers see their
- * own Case's conversation and status, never internal frames; agents see NEW Cases, every claim (so
- * the tile leaves the others' rows), and afterwards only the Cases they own.
+ * RULE: claim-fanout: every agent's console hears of every claim, so the tile vanishes from
+ * everyone else's row.
+ *
+ * <p>Who receives a case event: one pure function, tested on exact recipient sets. Customers see
+ * their own Case's conversation and status, never internal frames; agents see NEW Cases, every
+ * claim (so the tile leaves the others' rows), and afterwards only the Cases they own.
  */
 public final class Audience {
 

@@ -8,6 +8,8 @@ import java.text.Normalizer;
  * supplementary characters (CJK extension B, emoji) are never split; input is NFC-normalised first
  * so a decomposed "é" keeps its accent.
  *
+ * <p>RULE: initials: a tile shows the Contact's initials, first name + last name.
+ *
  * <p>Fallbacks: one name gives one letter; no names give the first letter of the email's local
  * part; nothing usable gives "?".
  */

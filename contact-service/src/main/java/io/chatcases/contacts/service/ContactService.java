@@ -45,11 +45,14 @@ public class ContactService {
     }
 
     /**
-     * The Contact owning {@code email}, or a new one with the given names. Never read-then-insert:
-     * the insert of the address is {@code ON CONFLICT DO NOTHING} on its primary key, so of any
-     * number of concurrent first matches exactly one creates the Contact; the others wait for its
-     * commit, find the address taken, drop the Contact they had just inserted and return the
-     * winner's. An existing Contact's names are never touched.
+     * RULE: contact-match: a chat's email is matched to the Contact owning it (case-insensitive
+     * address), or a new Contact is made with the entered names.
+     *
+     * <p>The Contact owning {@code email}, or a new one with the given names. Never
+     * read-then-insert: the insert of the address is {@code ON CONFLICT DO NOTHING} on its primary
+     * key, so of any number of concurrent first matches exactly one creates the Contact; the others
+     * wait for its commit, find the address taken, drop the Contact they had just inserted and
+     * return the winner's. An existing Contact's names are never touched.
      */
     public Uni<MatchResult> match(EmailAddress email, String firstName, String lastName) {
         ContactFields fields = new ContactFields(firstName, lastName, null, null);

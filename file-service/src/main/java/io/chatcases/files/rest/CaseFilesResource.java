@@ -23,7 +23,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestHeader;
 
-/** The Case panel's Files tab: every file sent in a Case's chat, newest first. */
+/**
+ * The Case panel's Files tab: every file sent in a Case's chat, newest first. RULE: files-tab:
+ * every file sent in chat shows in the conversation (a FILE message) and here.
+ */
 @Path("/cases/{caseId}/files")
 @Tag(name = "files")
 @RolesAllowed({Roles.AGENT, Roles.ADMIN, Roles.SERVICE})
