@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { agentSocketProtocols, ConsoleApp } from '../src/console/app';
 import type { AuthSession } from '../src/console/auth';
 import { Notifier } from '../src/console/notify';
+import { invalidFrames } from './schemas';
 import { aCase, aMessage, ALICE, aTile, FakeSocket, flush } from './fakes';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -64,6 +65,8 @@ describe('ConsoleApp', () => {
     vi.useRealTimers();
     vi.unstubAllGlobals();
   });
+  // Every frame the UI sent in the test matches the protocol's schema of its type.
+  afterEach(() => expect(invalidFrames(FakeSocket.allSent())).toEqual([]));
 
   async function connected() {
     const s = setup();

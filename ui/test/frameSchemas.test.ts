@@ -1,0 +1,83 @@
+/**
+ * The UI's wire types against the protocol's JSON Schemas (schema/frames, or the local fixture of
+ * the client frames until those exist): every frame the encoders produce validates, and, with the
+ * repository's schemas, one sample of every server frame type the hand-written types describe.
+ */
+import { describe, expect, it } from 'vitest';
+import type { FrameOf } from '../src/shared/dispatcher';
+import {
+  encodeFrame,
+  type AgentFrame,
+  type CustomerFrame,
+  type ServerFrameType,
+} from '../src/shared/protocol';
+import { aCase, aMessage, ALICE, aTile } from './fakes';
+import { frameSchemas, invalidFrames, REAL_SCHEMAS } from './schemas';
+
+type ByType<F extends { type: string }> = { [T in F['type']]: Extract<F, { type: T }>[] };
+
+const c = aCase({ lastSeq: 2 });
+const CLIENT_ID = '0b9d6a0e-7c1f-4b53-9f0a-1f2e3d4c5b6a';
+const FILE_ID = '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+
+/** One of each frame the console sends (a missing type is a compile error). */
+const agent: ByType<AgentFrame> = {
+  open: [{ type: 'open', caseId: c.caseId }],
+  close: [{ type: 'close', caseId: c.caseId }],
+  send: [
+    { type: 'send', caseId: c.caseId, clientMsgId: CLIENT_ID, text: 'hello' },
+    { type: 'send', caseId: c.caseId, clientMsgId: CLIENT_ID, fileId: FILE_ID },
+  ],
+  read: [{ type: 'read', caseId: c.caseId, seq: 2 }],
+  resume: [{ type: 'resume', cases: { [c.caseId]: 2 } }],
+  auth: [{ type: 'auth', token: 'eyJ.token' }],
+};
+
+/** One of each frame the widget sends. */
+const customer: ByType<CustomerFrame> = {
+  send: [
+    { type: 'send', clientMsgId: CLIENT_ID, text: 'hi' },
+    { type: 'send', clientMsgId: CLIENT_ID, fileId: FILE_ID },
+  ],
+  resume: [{ type: 'resume', lastSeq: 3 }],
+};
+
+/** One of each server frame as the hand-written types describe it. */
+const server: { [T in ServerFrameType]: FrameOf<T> } = {
+  hello: { type: 'hello', agent: ALICE },
+  tiles: { type: 'tiles', tiles: [aTile(c)], more: 0 },
+  case: { type: 'case', case: c },
+  message: { type: 'message', message: aMessage(c, 1) },
+  read: { type: 'read', caseId: c.caseId, seq: 1 },
+  history: { type: 'history', caseId: c.caseId, case: c, messages: [aMessage(c, 1)] },
+  claimed: { type: 'claimed', caseId: c.caseId, requestId: CLIENT_ID, case: c },
+  resolved: { type: 'resolved', caseId: c.caseId, requestId: CLIENT_ID, case: c },
+  accepted: { type: 'accepted', clientMsgId: CLIENT_ID },
+  resync: { type: 'resync', caseId: c.caseId },
+  error: { type: 'error', code: 'FORBIDDEN', message: 'No.', ref: CLIENT_ID },
+};
+
+const encoded = (frames: Record<string, { type: string }[]>) =>
+  Object.values(frames)
+    .flat()
+    .map((f) => JSON.parse(encodeFrame(f as AgentFrame)) as unknown);
+
+describe(`frame schemas (${REAL_SCHEMAS ? 'schema/frames' : 'local fixture'})`, () => {
+  it('accept every frame the console and the widget encode', () => {
+    expect(invalidFrames([...encoded(agent), ...encoded(customer)])).toEqual([]);
+  });
+
+  it('refuse a malformed or unknown frame', () => {
+    expect(frameSchemas.check({ type: 'send', clientMsgId: CLIENT_ID })).toMatch(/invalid send/);
+    expect(frameSchemas.check({ type: 'open' })).toMatch(/invalid open/);
+    expect(frameSchemas.check({ type: 'no-such-frame' })).toMatch(/unknown frame type/);
+    expect(frameSchemas.check('{not json')).toMatch(/not JSON/);
+  });
+
+  it.skipIf(!REAL_SCHEMAS)(
+    'accept the server frames as the hand-written types describe them',
+    () => {
+      expect(invalidFrames(Object.values(server))).toEqual([]);
+    },
+  );
+});
