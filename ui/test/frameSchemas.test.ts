@@ -16,9 +16,30 @@ import { frameSchemas, invalidFrames, REAL_SCHEMAS } from './schemas';
 
 type ByType<F extends { type: string }> = { [T in F['type']]: Extract<F, { type: T }>[] };
 
-const c = aCase({ lastSeq: 2 });
 const CLIENT_ID = '0b9d6a0e-7c1f-4b53-9f0a-1f2e3d4c5b6a';
 const FILE_ID = '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+const AGENT_ID = '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f';
+const owner = { id: AGENT_ID, firstName: 'Alice', lastName: 'Anderson' };
+const c = aCase({
+  lastSeq: 2,
+  status: 'READY',
+  owner,
+  contact: {
+    id: '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d',
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    initials: 'AL',
+    email: 'ada@example.com',
+  },
+});
+const text = aMessage(c, 1, { id: 'd1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6', clientMsgId: CLIENT_ID });
+const file = aMessage(c, 2, {
+  id: 'e1f2a3b4-c5d6-4e7f-8091-a2b3c4d5e6f7',
+  kind: 'FILE',
+  text: null,
+  file: { fileId: FILE_ID, name: 'a.png', size: 68, contentType: 'image/png' },
+  sender: { type: 'USER', id: AGENT_ID, name: 'Alice Anderson' },
+});
 
 /** One of each frame the console sends (a missing type is a compile error). */
 const agent: ByType<AgentFrame> = {
@@ -44,12 +65,12 @@ const customer: ByType<CustomerFrame> = {
 
 /** One of each server frame as the hand-written types describe it. */
 const server: { [T in ServerFrameType]: FrameOf<T> } = {
-  hello: { type: 'hello', agent: ALICE },
+  hello: { type: 'hello', agent: { ...ALICE, id: AGENT_ID } },
   tiles: { type: 'tiles', tiles: [aTile(c)], more: 0 },
   case: { type: 'case', case: c },
-  message: { type: 'message', message: aMessage(c, 1) },
+  message: { type: 'message', message: file },
   read: { type: 'read', caseId: c.caseId, seq: 1 },
-  history: { type: 'history', caseId: c.caseId, case: c, messages: [aMessage(c, 1)] },
+  history: { type: 'history', caseId: c.caseId, case: c, messages: [text, file] },
   claimed: { type: 'claimed', caseId: c.caseId, requestId: CLIENT_ID, case: c },
   resolved: { type: 'resolved', caseId: c.caseId, requestId: CLIENT_ID, case: c },
   accepted: { type: 'accepted', clientMsgId: CLIENT_ID },
