@@ -529,7 +529,7 @@ try {
     },
   );
   await step('every WebSocket frame sent and received matched its JSON Schema', async () => {
-    assert.ok(SCHEMAS, `no frame schemas at ${process.env.FRAME_SCHEMAS ?? DEFAULT_DIR}`);
+    assert.ok(SCHEMAS, `no frame schemas at ${process.env.FRAME_SCHEMAS || DEFAULT_DIR}`);
     assert.ok(frames.count > 0, 'no WebSocket frames were seen');
     assert.deepEqual(frames.invalid, [], `${frames.invalid.length} of ${frames.count} frames`);
   });

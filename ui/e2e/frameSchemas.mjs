@@ -31,7 +31,7 @@ function typeOf(schema, path) {
  * when it is valid, else why not (unknown type, not JSON, or the schema's errors). A type with
  * several schemas (one per direction) is valid when any of them accepts the frame.
  */
-export function loadFrameSchemas(dir = process.env.FRAME_SCHEMAS ?? DEFAULT_DIR) {
+export function loadFrameSchemas(dir = process.env.FRAME_SCHEMAS || DEFAULT_DIR) {
   if (!existsSync(dir)) return null;
   const ajv = new Ajv2020({ allErrors: true, strict: false });
   addFormats(ajv);
