@@ -50,8 +50,12 @@ start_bg() {
   mkdir -p "$(dirname "$logfile")"
   [[ -f $logfile ]] && mv -f "$logfile" "$logfile.1"
   # The child writes its own PID: correct even when setsid has to fork (caller with job control).
+  # It closes every inherited descriptor above 2 first: a daemon started under `flock` (or any
+  # caller's open file) would otherwise hold that lock or file for as long as it runs.
   # shellcheck disable=SC2016
-  nohup setsid bash -c 'echo $$ >"$0"; exec "$@"' "$pf" "$@" >"$logfile" 2>&1 </dev/null &
+  nohup setsid bash -c 'echo $$ >"$0"
+    for fd in /proc/self/fd/*; do n=${fd##*/}; if ((n > 2)); then eval "exec $n>&-" 2>/dev/null; fi; done
+    exec "$@"' "$pf" "$@" >"$logfile" 2>&1 </dev/null &
   for _ in $(seq 50); do [[ -s $pf ]] && return 0; sleep 0.1; done
   die "$name: no PID file after 5 s (see $logfile)"
 }

@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 /**
  * Matches a chat's email to a Contact. A chat must start even when contact-service is down: after a
  * short timeout and one retry it starts with the entered names, unmatched (contact id null), and
- * {@code UnmatchedCases} matches it later.
+ * {@code Housekeeping.matchUnmatched} (a scheduled job) matches it later.
  */
 @ApplicationScoped
 public class ContactMatcher {

@@ -50,7 +50,7 @@ class OutboxRelayTest {
                             .orElseThrow();
             assertEquals(eventId.toString(), ContactEventsProbe.header(r, CloudEventHeaders.ID));
             assertEquals(
-                    EventType.CONTACT_UPDATED,
+                    EventType.CONTACT_UPDATED.wire(),
                     ContactEventsProbe.header(r, CloudEventHeaders.TYPE));
             waitUntilPublishedAtIsSet(eventId);
         }
