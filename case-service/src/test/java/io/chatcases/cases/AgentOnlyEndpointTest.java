@@ -2,11 +2,17 @@ package io.chatcases.cases;
 
 import io.chatcases.testing.AgentOnlyContract;
 import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class AgentOnlyEndpointTest extends AgentOnlyContract {
     @Override
     protected String agentOnlyPath() {
         return "/quick-replies";
+    }
+
+    @Test
+    void refusalsAreProblemBodies() {
+        assertRefusalsAreProblems();
     }
 }

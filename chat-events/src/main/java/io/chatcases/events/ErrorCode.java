@@ -27,6 +27,24 @@ public enum ErrorCode {
     /** The Case holds as many file bytes as it may. */
     QUOTA_EXCEEDED,
     RANGE_NOT_SATISFIABLE,
+    /**
+     * contact-service: the email address belongs to another Contact ({@code contactId} names it).
+     */
+    EMAIL_TAKEN,
+    /** contact-service: the external id belongs to another Contact. */
+    EXTERNAL_ID_TAKEN,
+    /** The start's identity token is malformed, forged or signed with another key. */
+    IDENTITY_INVALID,
+    /** The start's identity token is past its {@code exp}. */
+    IDENTITY_EXPIRED,
+    /** The channel accepts no identity tokens (no secret configured). */
+    IDENTITY_NOT_ACCEPTED,
+    /** JAX-RS: the path exists, the method does not (the answer carries {@code Allow}). */
+    METHOD_NOT_ALLOWED,
+    /** JAX-RS: no representation matches the request's {@code Accept}. */
+    NOT_ACCEPTABLE,
+    /** JAX-RS: the request's {@code Content-Type} is not one the endpoint reads. */
+    UNSUPPORTED_MEDIA_TYPE,
     /** Not done; retry (a send: resend with the same clientMsgId). */
     UNAVAILABLE,
     INTERNAL

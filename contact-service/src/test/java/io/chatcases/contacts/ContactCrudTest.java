@@ -78,7 +78,8 @@ class ContactCrudTest {
         get(id).statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
-                .body("title", equalTo("Contact not found"))
+                .body("title", equalTo("Not Found"))
+                .body("code", equalTo("NOT_FOUND"))
                 .body("detail", containsString(id));
         put(id, Fixtures.contact("A", "B", Fixtures.email("nobody"))).statusCode(404);
         given().auth()
@@ -126,6 +127,7 @@ class ContactCrudTest {
                 .statusCode(409)
                 .contentType("application/problem+json")
                 .body("status", equalTo(409))
+                .body("code", equalTo("EMAIL_TAKEN"))
                 .body("detail", containsString(victimEmail))
                 .body("contactId", equalTo(victim))
                 .body("detail", not(containsString("Vera")))

@@ -80,7 +80,8 @@ class SecurityTest {
                 .header("WWW-Authenticate", "Bearer")
                 .contentType("application/problem+json")
                 .body("status", equalTo(401))
-                .body("title", equalTo("Unauthorized"));
+                .body("title", equalTo("Unauthorized"))
+                .body("code", equalTo("UNAUTHORIZED"));
     }
 
     @ParameterizedTest(name = "[{index}] {0} calling endpoint {1} -> 403")
@@ -97,7 +98,8 @@ class SecurityTest {
                 .statusCode(403)
                 .contentType("application/problem+json")
                 .body("status", equalTo(403))
-                .body("title", equalTo("Forbidden"));
+                .body("title", equalTo("Forbidden"))
+                .body("code", equalTo("FORBIDDEN"));
     }
 
     @ParameterizedTest(name = "[{index}] {0} {1} with a forged token -> 401")

@@ -5,6 +5,7 @@ import static io.chatcases.files.support.Api.upload;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.chatcases.files.support.CaseServiceDouble;
 import io.chatcases.files.support.Samples;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ class CaseQuotaUploadTest {
 
     @Test
     void theSeventhFileOfACaseIsRefusedWithQuotaExceeded() {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = CaseServiceDouble.newCase();
         for (int i = 0; i < 6; i++) {
             upload(asCustomerOf(caseId), caseId, "f" + i + ".png", Samples.png(), "image/png")
                     .then()
@@ -33,7 +34,7 @@ class CaseQuotaUploadTest {
                 .statusCode(409)
                 .body("code", equalTo("QUOTA_EXCEEDED"));
         // Another Case is not affected.
-        UUID other = UUID.randomUUID();
+        UUID other = CaseServiceDouble.newCase();
         upload(asCustomerOf(other), other, "f.png", Samples.png(), "image/png")
                 .then()
                 .statusCode(201);
@@ -41,7 +42,7 @@ class CaseQuotaUploadTest {
 
     @Test
     void concurrentUploadsNeverPassTheByteQuota() throws Exception {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = CaseServiceDouble.newCase();
         // 5 x 200K against 600K: exactly three fit, whatever the interleaving.
         int n = 5;
         CyclicBarrier start = new CyclicBarrier(n);

@@ -20,7 +20,7 @@ class CaseServiceCheckTest {
 
     @Test
     void caseServiceTooSlowFailsClosedAfterTheTimeout() {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = CaseServiceDouble.newCase();
         UUID fileId = uploaded(caseId, "a.png", Samples.png());
         CaseServiceDouble.answer(caseId, "hang");
         long start = System.nanoTime();
@@ -37,7 +37,7 @@ class CaseServiceCheckTest {
 
     @Test
     void caseServiceErrorFailsClosed() {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = CaseServiceDouble.newCase();
         CaseServiceDouble.answer(caseId, "500");
         asUser("alice")
                 .when()
@@ -49,7 +49,7 @@ class CaseServiceCheckTest {
 
     @Test
     void caseServiceDroppingTheConnectionFailsClosed() {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = CaseServiceDouble.newCase();
         CaseServiceDouble.answer(caseId, "drop");
         asUser("alice")
                 .when()

@@ -22,8 +22,8 @@ class DownloadAuthorisationTest {
 
     @Test
     void customerOfOneCaseCannotDownloadAnotherCasesFile() {
-        UUID caseA = UUID.randomUUID();
-        UUID caseB = UUID.randomUUID();
+        UUID caseA = CaseServiceDouble.newCase();
+        UUID caseB = CaseServiceDouble.newCase();
         UUID fileOfB = uploaded(caseB, "b.png", Samples.png());
         asCustomerOf(caseA)
                 .when()
@@ -36,8 +36,8 @@ class DownloadAuthorisationTest {
 
     @Test
     void customerOfOneCaseCannotListAnotherCasesFiles() {
-        UUID caseA = UUID.randomUUID();
-        UUID caseB = UUID.randomUUID();
+        UUID caseA = CaseServiceDouble.newCase();
+        UUID caseB = CaseServiceDouble.newCase();
         uploaded(caseB, "b.png", Samples.png());
         asCustomerOf(caseA).when().get("/cases/" + caseB + "/files").then().statusCode(403);
         asCustomerOf(caseB)
@@ -50,9 +50,9 @@ class DownloadAuthorisationTest {
 
     @Test
     void agentWhomCaseServiceRefusesTheCaseCannotDownload() {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = CaseServiceDouble.newCase();
         UUID fileId = uploaded(caseId, "a.png", Samples.png());
-        CaseServiceDouble.answer(caseId, "403");
+        CaseServiceDouble.answer(caseId, CaseServiceDouble.ANOTHER_AGENTS);
         asUser("bob")
                 .when()
                 .get("/files/" + fileId)
@@ -64,7 +64,7 @@ class DownloadAuthorisationTest {
 
     @Test
     void agentMayDownloadWhenCaseServiceAgreesAskedWithTheAgentsOwnToken() {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = CaseServiceDouble.newCase();
         byte[] png = Samples.png();
         UUID fileId = uploaded(caseId, "a.png", png);
         String token = Tokens.of("carol");
@@ -94,7 +94,7 @@ class DownloadAuthorisationTest {
 
     @Test
     void downloadNeedsAnAgentOrServiceToken() {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = CaseServiceDouble.newCase();
         UUID fileId = uploaded(caseId, "a.png", Samples.png());
         given().when().get("/files/" + fileId).then().statusCode(401);
         asUser("viewer").when().get("/files/" + fileId).then().statusCode(403);

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.chatcases.files.support.CaseServiceDouble;
 import io.chatcases.files.support.Samples;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.UUID;
@@ -20,7 +21,7 @@ class FilesTabTest {
 
     @Test
     void listsTheCasesFilesNewestFirstWithWhoSentThemAndWhen() {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = CaseServiceDouble.newCase();
         String first = uploadedBy(asCustomerOf(caseId), caseId, "first.png");
         String second = uploadedBy(asUser("alice"), caseId, "second.png");
         String third = uploadedBy(asSystem(), caseId, "third.png");
@@ -35,14 +36,14 @@ class FilesTabTest {
                 .body("name", contains("third.png", "second.png", "first.png"))
                 .body("uploaderType", contains("SYSTEM", "AGENT", "CUSTOMER"))
                 .body("uploaderName[1]", equalTo("Alice Anderson"))
-                .body("uploaderName[2]", equalTo("Dana Kunde Ü"))
+                .body("uploaderName[2]", equalTo("Customer"))
                 .body("contentType", everyItem(equalTo("image/png")))
                 .body("createdAt", everyItem(notNullValue()));
     }
 
     @Test
     void metadataIsFoundOnlyUnderTheFilesOwnCase() {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = CaseServiceDouble.newCase();
         byte[] png = Samples.png();
         String fileId = uploadedBy(asCustomerOf(caseId), caseId, "a.png");
         asSystem()

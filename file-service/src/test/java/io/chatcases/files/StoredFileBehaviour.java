@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.chatcases.files.support.CaseServiceDouble;
 import io.chatcases.files.support.Samples;
 import io.restassured.response.Response;
 import java.io.IOException;
@@ -35,7 +36,7 @@ abstract class StoredFileBehaviour {
 
     @Test
     void uploadedFileDownloadsAsIdenticalBytesWithSafeHeaders() throws IOException {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = CaseServiceDouble.newCase();
         byte[] png = Samples.png();
         Response created =
                 upload(asCustomerOf(caseId), caseId, "Grüße aus Köln.png", png, "image/png");
@@ -68,7 +69,7 @@ abstract class StoredFileBehaviour {
 
     @Test
     void fileOverTheLimitIsRefusedAndNothingIsStored() throws IOException {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = CaseServiceDouble.newCase();
         byte[] tooBig = Samples.pngOfSize(256 * 1024 + 1, 1);
         upload(asCustomerOf(caseId), caseId, "big.png", tooBig, "image/png")
                 .then()
@@ -81,7 +82,7 @@ abstract class StoredFileBehaviour {
 
     @Test
     void bodyFarOverTheLimitIsCutOffAndNothingIsStored() throws IOException {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = CaseServiceDouble.newCase();
         byte[] huge = Samples.pngOfSize(3 * 1024 * 1024, 2);
         upload(asCustomerOf(caseId), caseId, "huge.png", huge, "image/png")
                 .then()
@@ -93,7 +94,7 @@ abstract class StoredFileBehaviour {
 
     @Test
     void htmlNamedPngAndSentAsPngIsRefused() throws IOException {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = CaseServiceDouble.newCase();
         upload(asCustomerOf(caseId), caseId, "cat.png", Samples.html(), "image/png")
                 .then()
                 .statusCode(415)
@@ -105,7 +106,7 @@ abstract class StoredFileBehaviour {
 
     @Test
     void svgNamedPngAndSentAsPngIsRefused() throws IOException {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = CaseServiceDouble.newCase();
         upload(asCustomerOf(caseId), caseId, "cat.png", Samples.svg(), "image/png")
                 .then()
                 .statusCode(415)
@@ -116,7 +117,7 @@ abstract class StoredFileBehaviour {
 
     @Test
     void pathTraversalNameIsKeptOnlyAsSanitisedMetadata() throws IOException {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = CaseServiceDouble.newCase();
         Response created =
                 upload(
                         asCustomerOf(caseId),
@@ -137,7 +138,7 @@ abstract class StoredFileBehaviour {
 
     @Test
     void singleRangesAnswerPartialContentWithExactBytes() {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = CaseServiceDouble.newCase();
         byte[] bytes = Samples.pngOfSize(100_000, 3);
         UUID fileId = uploaded(caseId, "clip.png", bytes);
 
@@ -150,7 +151,7 @@ abstract class StoredFileBehaviour {
 
     @Test
     void rangeStartingPastTheEndIsNotSatisfiable() {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = CaseServiceDouble.newCase();
         UUID fileId = uploaded(caseId, "clip.png", Samples.pngOfSize(1000, 4));
         asCustomerOf(caseId)
                 .header("Range", "bytes=1000-")
@@ -165,7 +166,7 @@ abstract class StoredFileBehaviour {
 
     @Test
     void rangeUnderAStaleIfRangeSendsTheWholeFile() {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = CaseServiceDouble.newCase();
         byte[] bytes = Samples.pngOfSize(2000, 5);
         UUID fileId = uploaded(caseId, "clip.png", bytes);
         byte[] body =
@@ -183,7 +184,7 @@ abstract class StoredFileBehaviour {
 
     @Test
     void matchingIfNoneMatchAnswersNotModified() {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = CaseServiceDouble.newCase();
         byte[] png = Samples.png();
         UUID fileId = uploaded(caseId, "a.png", png);
         String etag = "\"" + Samples.sha256(png) + "\"";

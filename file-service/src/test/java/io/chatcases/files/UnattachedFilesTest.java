@@ -5,6 +5,7 @@ import static io.chatcases.files.support.Api.asSystem;
 import static io.chatcases.files.support.Api.uploaded;
 
 import io.chatcases.files.service.Attachments;
+import io.chatcases.files.support.CaseServiceDouble;
 import io.chatcases.files.support.Samples;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -21,7 +22,7 @@ class UnattachedFilesTest {
 
     @Test
     void theSweepDeletesOldFilesNoMessageTookUpAndKeepsTheRest() {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = CaseServiceDouble.newCase();
         UUID sent = uploaded(caseId, "sent.png", Samples.png());
         UUID neverSent = uploaded(caseId, "never-sent.png", Samples.png());
         UUID recent = uploaded(caseId, "recent.png", Samples.png());
@@ -47,7 +48,7 @@ class UnattachedFilesTest {
 
     @Test
     void onlyAServiceActingAsItselfAttachesAFile() {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = CaseServiceDouble.newCase();
         UUID viewed = uploaded(caseId, "viewed.png", Samples.png());
         // The customer (through the gateway) looking at the metadata does not attach it.
         asCustomerOf(caseId)

@@ -22,8 +22,8 @@ class UploadAuthorisationTest {
 
     @Test
     void customerOfOneCaseCannotUploadToAnother() {
-        UUID caseA = UUID.randomUUID();
-        UUID caseB = UUID.randomUUID();
+        UUID caseA = CaseServiceDouble.newCase();
+        UUID caseB = CaseServiceDouble.newCase();
         upload(asCustomerOf(caseA), caseB, "a.png", Samples.png(), "image/png")
                 .then()
                 .statusCode(403)
@@ -34,8 +34,8 @@ class UploadAuthorisationTest {
 
     @Test
     void agentWhomCaseServiceRefusesTheCaseIsForbidden() {
-        UUID caseId = UUID.randomUUID();
-        CaseServiceDouble.answer(caseId, "403");
+        UUID caseId = CaseServiceDouble.newCase();
+        CaseServiceDouble.answer(caseId, CaseServiceDouble.ANOTHER_AGENTS);
         upload(asUser("bob"), caseId, "a.png", Samples.png(), "image/png")
                 .then()
                 .statusCode(403)
@@ -46,7 +46,6 @@ class UploadAuthorisationTest {
     @Test
     void uploadToACaseCaseServiceDoesNotKnowIsNotFound() {
         UUID caseId = UUID.randomUUID();
-        CaseServiceDouble.answer(caseId, "404");
         upload(asUser("alice"), caseId, "a.png", Samples.png(), "image/png")
                 .then()
                 .statusCode(404)
@@ -56,7 +55,7 @@ class UploadAuthorisationTest {
 
     @Test
     void agentMayUploadWhenCaseServiceAgreesAskedWithTheAgentsOwnToken() {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = CaseServiceDouble.newCase();
         String token = Tokens.of("alice");
         upload(given().auth().oauth2(token), caseId, "a.png", Samples.png(), "image/png")
                 .then()
@@ -66,14 +65,14 @@ class UploadAuthorisationTest {
 
     @Test
     void serviceActingAsItselfMayUploadToAnyCase() {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = CaseServiceDouble.newCase();
         upload(asSystem(), caseId, "a.png", Samples.png(), "image/png").then().statusCode(201);
         assertEquals(Optional.empty(), CaseServiceDouble.authorizationSeen(caseId));
     }
 
     @Test
     void signedInUserWithoutAgentRoleIsForbidden() {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = CaseServiceDouble.newCase();
         upload(asUser("viewer"), caseId, "a.png", Samples.png(), "image/png")
                 .then()
                 .statusCode(403);
@@ -82,7 +81,7 @@ class UploadAuthorisationTest {
 
     @Test
     void uploadWithoutTokenIsUnauthorized() {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = CaseServiceDouble.newCase();
         upload(given(), caseId, "a.png", Samples.png(), "image/png").then().statusCode(401);
         String token = Tokens.of("alice");
         String forged = token.substring(0, token.length() - 4) + "AAAA";
@@ -94,7 +93,7 @@ class UploadAuthorisationTest {
 
     @Test
     void malformedChatCaseHeaderIsABadRequest() {
-        UUID caseId = UUID.randomUUID();
+        UUID caseId = CaseServiceDouble.newCase();
         upload(
                         asSystem().header("X-Chat-Case", "not-a-case"),
                         caseId,

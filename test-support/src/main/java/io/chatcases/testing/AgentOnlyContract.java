@@ -1,7 +1,9 @@
 package io.chatcases.testing;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,5 +45,31 @@ public abstract class AgentOnlyContract {
                 .get(agentOnlyPath())
                 .then()
                 .statusCode(403);
+    }
+
+    /**
+     * For a service whose 401 and 403 are problem bodies (call it from a test of the subclass):
+     * code UNAUTHORIZED with the bearer challenge, code FORBIDDEN for a missing role.
+     */
+    protected void assertRefusalsAreProblems() {
+        String token = Tokens.of("alice");
+        String forged = token.substring(0, token.length() - 4) + "AAAA";
+        for (var request : List.of(given(), given().auth().oauth2(forged))) {
+            request.when()
+                    .get(agentOnlyPath())
+                    .then()
+                    .statusCode(401)
+                    .header("WWW-Authenticate", "Bearer")
+                    .contentType("application/problem+json")
+                    .body("code", equalTo("UNAUTHORIZED"));
+        }
+        given().auth()
+                .oauth2(Tokens.of("viewer"))
+                .when()
+                .get(agentOnlyPath())
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json")
+                .body("code", equalTo("FORBIDDEN"));
     }
 }

@@ -1,60 +1,67 @@
 package io.chatcases.cases.service;
 
+import io.chatcases.events.CaseView;
+import io.chatcases.events.ErrorCode;
+import io.chatcases.events.Problem;
 import java.util.List;
 
 /**
- * A refusal the caller can act on, rendered as an RFC 9457 problem body by the REST layer. {@code
- * code} is the protocol's error code (NOT_FOUND, FORBIDDEN, ALREADY_CLAIMED, ...); {@code extra}
- * carries a machine-readable detail such as the owner of a claimed Case.
+ * A refusal the caller can act on, rendered as a {@link Problem} body by the REST layer. {@code
+ * owner} names who claimed a Case first ({@link ErrorCode#ALREADY_CLAIMED}).
  */
 public class ApiException extends RuntimeException {
-    /** One invalid input field. */
-    public record Violation(String field, String message) {}
-
     private final int status;
-    private final String code;
-    private final List<Violation> violations;
-    private final Object extra;
+    private final ErrorCode code;
+    private final List<Problem.Violation> violations;
+    private final CaseView.Person owner;
 
     public ApiException(
-            int status, String code, String detail, List<Violation> violations, Object extra) {
+            int status,
+            ErrorCode code,
+            String detail,
+            List<Problem.Violation> violations,
+            CaseView.Person owner) {
         super(detail);
         this.status = status;
         this.code = code;
         this.violations = violations == null ? List.of() : List.copyOf(violations);
-        this.extra = extra;
+        this.owner = owner;
     }
 
-    public ApiException(int status, String code, String detail) {
+    public ApiException(int status, ErrorCode code, String detail) {
         this(status, code, detail, List.of(), null);
     }
 
     public static ApiException notFound(String detail) {
-        return new ApiException(404, "NOT_FOUND", detail);
+        return new ApiException(404, ErrorCode.NOT_FOUND, detail);
     }
 
     public static ApiException forbidden(String detail) {
-        return new ApiException(403, "FORBIDDEN", detail);
+        return new ApiException(403, ErrorCode.FORBIDDEN, detail);
     }
 
     public static ApiException badInput(String field, String message) {
         return new ApiException(
-                400, "BAD_REQUEST", message, List.of(new Violation(field, message)), null);
+                400,
+                ErrorCode.BAD_REQUEST,
+                message,
+                List.of(new Problem.Violation(field, message)),
+                null);
     }
 
     public int status() {
         return status;
     }
 
-    public String code() {
+    public ErrorCode code() {
         return code;
     }
 
-    public List<Violation> violations() {
+    public List<Problem.Violation> violations() {
         return violations;
     }
 
-    public Object extra() {
-        return extra;
+    public CaseView.Person owner() {
+        return owner;
     }
 }

@@ -6,6 +6,7 @@ import io.chatcases.cases.domain.Message;
 import io.chatcases.events.CaseStatus;
 import io.chatcases.events.CaseView;
 import io.chatcases.events.Channel;
+import io.chatcases.events.ErrorCode;
 import io.chatcases.events.EventType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -88,7 +89,7 @@ public class CaseService {
                                 + " "
                                 + owner.lastName()
                                 + ".";
-        return new ApiException(409, "ALREADY_CLAIMED", detail, List.of(), owner);
+        return new ApiException(409, ErrorCode.ALREADY_CLAIMED, detail, List.of(), owner);
     }
 
     /** The owner (or an admin) resolves a READY Case; the customer gets a system message. */
@@ -106,7 +107,7 @@ public class CaseService {
                                                                 "Only the owner resolves this Case.")
                                                         : new ApiException(
                                                                 409,
-                                                                "CONFLICT",
+                                                                ErrorCode.CONFLICT,
                                                                 "Case "
                                                                         + c.number
                                                                         + " is "

@@ -2,6 +2,8 @@ package io.chatcases.cases.service;
 
 import io.chatcases.cases.domain.QuickReply;
 import io.chatcases.cases.domain.QuickReplyTemplate;
+import io.chatcases.events.ErrorCode;
+import io.chatcases.events.Problem;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
@@ -25,9 +27,8 @@ import org.hibernate.exception.ConstraintViolationException;
 public class QuickReplyService {
 
     /** Error code of a 409 when the shortcut is taken. */
-    public static final String SHORTCUT_TAKEN = "SHORTCUT_TAKEN";
-
     private static final String UNIQUE_VIOLATION = "23505";
+
     private static final char LIKE_ESCAPE = '!';
 
     /** What an admin writes: the same fields on create and on a full replace. */
@@ -103,13 +104,13 @@ public class QuickReplyService {
         if (issues.isEmpty()) {
             return null;
         }
-        List<ApiException.Violation> violations =
-                issues.stream().map(i -> new ApiException.Violation("body", i.message())).toList();
+        List<Problem.Violation> violations =
+                issues.stream().map(i -> new Problem.Violation("body", i.message())).toList();
         String detail =
                 issues.size() == 1
                         ? "body: " + issues.get(0).message()
                         : "body has " + issues.size() + " bad placeholders";
-        return new ApiException(400, "BAD_REQUEST", detail, violations, null);
+        return new ApiException(400, ErrorCode.BAD_REQUEST, detail, violations, null);
     }
 
     private static void apply(QuickReply q, Draft draft, OffsetDateTime now) {
@@ -141,7 +142,7 @@ public class QuickReplyService {
 
     private static ApiException shortcutTaken(String shortcut) {
         return new ApiException(
-                409, SHORTCUT_TAKEN, "Another Quick Reply has the shortcut " + shortcut);
+                409, ErrorCode.SHORTCUT_TAKEN, "Another Quick Reply has the shortcut " + shortcut);
     }
 
     /**

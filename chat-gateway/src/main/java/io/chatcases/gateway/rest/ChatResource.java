@@ -1,5 +1,6 @@
 package io.chatcases.gateway.rest;
 
+import io.chatcases.events.ErrorCode;
 import io.chatcases.gateway.client.CustomerTokens;
 import io.chatcases.gateway.client.GatewayCaseApi;
 import io.chatcases.gateway.protocol.NameRules;
@@ -64,7 +65,7 @@ public class ChatResource {
                                                 .item(
                                                         Problems.response(
                                                                         429,
-                                                                        "RATE_LIMITED",
+                                                                        ErrorCode.RATE_LIMITED,
                                                                         "Too many chats started;"
                                                                                 + " retry later.",
                                                                         List.of())
@@ -86,7 +87,11 @@ public class ChatResource {
         if (!violations.isEmpty()) {
             return Uni.createFrom()
                     .item(
-                            Problems.response(400, "BAD_FRAME", "The form has errors.", violations)
+                            Problems.response(
+                                            400,
+                                            ErrorCode.BAD_FRAME,
+                                            "The form has errors.",
+                                            violations)
                                     .build());
         }
         String channel = form.channel() == null ? "WEB_CONNECT" : form.channel();
@@ -145,7 +150,7 @@ public class ChatResource {
                     .item(
                             Problems.response(
                                             401,
-                                            "FORBIDDEN",
+                                            ErrorCode.FORBIDDEN,
                                             "A customer token is required.",
                                             List.of())
                                     .build());
@@ -155,7 +160,7 @@ public class ChatResource {
                     .item(
                             Problems.response(
                                             403,
-                                            "FORBIDDEN",
+                                            ErrorCode.FORBIDDEN,
                                             "This token is for another Case.",
                                             List.of())
                                     .build());

@@ -2,6 +2,7 @@ package io.chatcases.gateway.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chatcases.events.Channel;
+import io.chatcases.events.ErrorCode;
 import io.chatcases.gateway.client.CustomerTokens;
 import io.chatcases.gateway.client.GatewayCaseApi;
 import io.chatcases.gateway.identity.HostIdentity;
@@ -54,7 +55,11 @@ public class ChatStarter {
             } catch (IdentityRefused e) {
                 return Uni.createFrom()
                         .item(
-                                Problems.response(401, e.code().name(), e.getMessage(), List.of())
+                                Problems.response(
+                                                401,
+                                                ErrorCode.valueOf(e.code().name()),
+                                                e.getMessage(),
+                                                List.of())
                                         .build());
             }
         }

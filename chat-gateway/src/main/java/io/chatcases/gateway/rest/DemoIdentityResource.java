@@ -1,5 +1,6 @@
 package io.chatcases.gateway.rest;
 
+import io.chatcases.events.ErrorCode;
 import io.chatcases.gateway.identity.DemoSigner;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
@@ -29,7 +30,7 @@ public class DemoIdentityResource {
     @Operation(summary = "Local demo only: sign a Web Connect identity token (404 elsewhere)")
     public Response sign(Shopper shopper) {
         if (!signer.enabled()) {
-            return Problems.response(404, "NOT_FOUND", "Not found.", List.of()).build();
+            return Problems.response(404, ErrorCode.NOT_FOUND, "Not found.", List.of()).build();
         }
         if (shopper == null
                 || shopper.email() == null
@@ -39,7 +40,7 @@ public class DemoIdentityResource {
                 || !name(shopper.lastName())) {
             return Problems.response(
                             400,
-                            "BAD_FRAME",
+                            ErrorCode.BAD_FRAME,
                             "email, firstName and lastName are required.",
                             List.of())
                     .build();

@@ -1,30 +1,27 @@
 package io.chatcases.gateway.rest;
 
+import io.chatcases.events.ErrorCode;
+import io.chatcases.events.Problem;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Problem bodies (RFC 9457) of the gateway's own REST answers. */
+/**
+ * Problem bodies of the gateway's own REST answers, built by service-support's {@link
+ * io.chatcases.support.Problems}.
+ */
 final class Problems {
-    static final String MEDIA_TYPE = "application/problem+json";
-
     private Problems() {}
 
     static Response.ResponseBuilder response(
-            int status, String code, String detail, List<Map<String, String>> violations) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
-        Response.Status known = Response.Status.fromStatusCode(status);
-        body.put("title", known == null ? "Error" : known.getReasonPhrase());
-        body.put("status", status);
-        body.put("code", code);
-        body.put("detail", detail);
-        if (!violations.isEmpty()) {
-            body.put("violations", violations);
-        }
-        return Response.status(status).type(MEDIA_TYPE).entity(body);
+            int status, ErrorCode code, String detail, List<Map<String, String>> violations) {
+        List<Problem.Violation> named =
+                violations.stream()
+                        .map(v -> new Problem.Violation(v.get("field"), v.get("message")))
+                        .toList();
+        return io.chatcases.support.Problems.builder(
+                io.chatcases.support.Problems.of(status, code, detail).withViolations(named));
     }
 
     /** An upstream service's refusal, passed on with its status and problem body. */
@@ -35,12 +32,12 @@ final class Problems {
             // The gateway's own identity was refused or the service failed: not the caller's doing.
             return response(
                             503,
-                            "UNAVAILABLE",
+                            ErrorCode.UNAVAILABLE,
                             "The service is unavailable; retry shortly.",
                             List.of())
                     .build();
         }
         String body = upstream.readEntity(String.class);
-        return Response.status(status).type(MEDIA_TYPE).entity(body).build();
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 }

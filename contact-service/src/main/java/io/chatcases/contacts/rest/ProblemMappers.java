@@ -1,36 +1,37 @@
 package io.chatcases.contacts.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.chatcases.contacts.domain.InvalidEmailAddressException;
 import io.chatcases.contacts.service.ContactNotFoundException;
 import io.chatcases.contacts.service.EmailTakenException;
 import io.chatcases.contacts.service.ExternalIdTakenException;
 import io.chatcases.contacts.service.InvalidInputException;
+import io.chatcases.events.ErrorCode;
+import io.chatcases.events.Problem;
+import io.chatcases.support.Problems;
+import io.chatcases.support.ViolationFields;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.validation.ValidationException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.util.Comparator;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * The one place errors become HTTP answers: every 4xx carries an application/problem+json body
+ * The one place errors become HTTP answers: every 4xx carries a problem body ({@link Problems})
  * saying what was wrong and, for bad input, which field.
  */
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** The violation field meaning the request body as a whole. */
+    static final String WHOLE_BODY = "body";
 
     @ServerExceptionMapper
     public Response invalidInput(InvalidInputException e) {
@@ -38,15 +39,13 @@ public class ProblemMappers {
                 e.errors().stream()
                         .map(f -> new Problem.Violation(f.field(), f.message()))
                         .toList();
-        return respond(Problem.invalid(e.getMessage(), violations));
+        return Problems.response(
+                Problems.of(400, ErrorCode.BAD_REQUEST, e.getMessage()).withViolations(violations));
     }
 
     @ServerExceptionMapper
     public Response invalidEmail(InvalidEmailAddressException e) {
-        return respond(
-                Problem.invalid(
-                        "email " + e.getMessage(),
-                        List.of(new Problem.Violation("email", e.getMessage()))));
+        return Problems.invalid(List.of(new Problem.Violation("email", e.getMessage())));
     }
 
     /** Bean Validation of request bodies; overrides Quarkus' own (non-problem) report. */
@@ -54,38 +53,15 @@ public class ProblemMappers {
     public Response constraintViolations(ValidationException e) {
         if (!(e instanceof ConstraintViolationException cve)) {
             LOG.error("Validation could not run", e);
-            return respond(Problem.of("internal", "Internal error", 500, "validation failed"));
+            return Problems.response(500, ErrorCode.INTERNAL, "validation failed");
         }
-        List<Problem.Violation> violations =
-                cve.getConstraintViolations().stream()
-                        .map(v -> new Problem.Violation(field(v), v.getMessage()))
-                        .sorted(
-                                Comparator.comparing(Problem.Violation::field)
-                                        .thenComparing(Problem.Violation::message))
-                        .distinct()
-                        .toList();
-        String detail =
-                violations.stream()
-                        .map(v -> v.field() + " " + v.message())
-                        .reduce((a, b) -> a + "; " + b)
-                        .orElse("invalid input");
-        return respond(Problem.invalid(detail, violations));
+        return Problems.invalid(ViolationFields.ofBody(cve.getConstraintViolations(), WHOLE_BODY));
     }
 
     /** Unreadable JSON: syntax errors, wrong types, unknown shapes. */
     @ServerExceptionMapper(priority = 1)
     public Response unreadableJson(JsonProcessingException e) {
-        String field = jsonField(e);
-        String message =
-                e instanceof JsonMappingException
-                        ? "has the wrong type or shape"
-                        : "is not well-formed JSON";
-        return respond(
-                Problem.invalid(
-                        field.equals("body")
-                                ? "The request body is not well-formed JSON"
-                                : field + " " + message,
-                        List.of(new Problem.Violation(field, message))));
+        return Problems.unreadableJson(e, WHOLE_BODY);
     }
 
     /** Wrong JSON types; more specific than the above, so it must be mapped on its own. */
@@ -96,44 +72,33 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response notFound(ContactNotFoundException e) {
-        return respond(Problem.of("not-found", "Contact not found", 404, e.getMessage()));
+        return Problems.response(404, ErrorCode.NOT_FOUND, e.getMessage());
     }
 
     @ServerExceptionMapper
     public Response emailTaken(EmailTakenException e) {
-        return respond(
-                Problem.of("email-taken", "Email belongs to another contact", 409, e.getMessage())
-                        .withContactId(e.ownerId()));
+        return Problems.response(
+                Problems.of(409, ErrorCode.EMAIL_TAKEN, e.getMessage()).withContactId(e.ownerId()));
     }
 
     @ServerExceptionMapper
     public Response externalIdTaken(ExternalIdTakenException e) {
-        return respond(
-                Problem.of(
-                        "external-id-taken",
-                        "External id belongs to another contact",
-                        409,
-                        e.getMessage()));
+        return Problems.response(409, ErrorCode.EXTERNAL_ID_TAKEN, e.getMessage());
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response unauthorized(UnauthorizedException e) {
-        return unauthenticated();
+        return Problems.unauthorized();
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response authenticationFailed(AuthenticationFailedException e) {
-        return unauthenticated();
+        return Problems.unauthorized();
     }
 
     @ServerExceptionMapper(priority = 1)
     public Response forbidden(ForbiddenException e) {
-        return respond(
-                Problem.of(
-                        "forbidden",
-                        "Forbidden",
-                        403,
-                        "Your token does not carry a role this operation needs"));
+        return Problems.roleMissing();
     }
 
     /** JAX-RS' own errors (unknown path, wrong method or media type, unreadable body). */
@@ -142,74 +107,6 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json);
         }
-        int status = e.getResponse().getStatus();
-        if (status >= 500) {
-            return e.getResponse();
-        }
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known == null ? "Error" : known.getReasonPhrase();
-        return respond(Problem.of("http-" + status, title, status, String.valueOf(e.getMessage())));
-    }
-
-    private static Response unauthenticated() {
-        return Response.fromResponse(
-                        respond(
-                                Problem.of(
-                                        "unauthorized",
-                                        "Unauthorized",
-                                        401,
-                                        "A valid bearer token is required")))
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .build();
-    }
-
-    private static Response respond(Problem p) {
-        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
-    }
-
-    /** "email", "emails[1]", "firstName"; "body" for the request body as a whole. */
-    static String field(ConstraintViolation<?> v) {
-        StringBuilder sb = new StringBuilder();
-        for (Path.Node node : v.getPropertyPath()) {
-            ElementKind kind = node.getKind();
-            if (kind == ElementKind.METHOD
-                    || kind == ElementKind.CONSTRUCTOR
-                    || kind == ElementKind.PARAMETER
-                    || kind == ElementKind.CROSS_PARAMETER
-                    || kind == ElementKind.RETURN_VALUE
-                    || kind == ElementKind.BEAN) {
-                continue;
-            }
-            if (node.isInIterable()) {
-                sb.append('[')
-                        .append(node.getIndex() != null ? node.getIndex() : node.getKey())
-                        .append(']');
-            }
-            if (kind == ElementKind.PROPERTY) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(node.getName());
-            }
-        }
-        return sb.isEmpty() ? "body" : sb.toString();
-    }
-
-    private static String jsonField(JsonProcessingException e) {
-        if (!(e instanceof JsonMappingException m) || m.getPath().isEmpty()) {
-            return "body";
-        }
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : m.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.isEmpty() ? "body" : sb.toString();
+        return Problems.fromJaxRs(e);
     }
 }

@@ -1,5 +1,10 @@
 package io.chatcases.files.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chatcases.events.ErrorCode;
+import io.chatcases.events.Problem;
+import io.chatcases.support.Problems;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,13 +23,20 @@ import jakarta.ws.rs.WebApplicationException;
  */
 @ApplicationScoped
 public class BodyLimitProblem {
-    private static final String TOO_LARGE =
-            "{\"type\":\"about:blank\",\"title\":\"Request Entity Too Large\",\"status\":413,"
-                    + "\"code\":\"TOO_LARGE\","
-                    + "\"detail\":\"The upload is larger than this service accepts\"}";
+    private static final String TOO_LARGE = tooLarge();
 
     void install(@Observes Router router) {
         router.route("/files").failureHandler(BodyLimitProblem::handle);
+    }
+
+    private static String tooLarge() {
+        try {
+            return new ObjectMapper()
+                    .writeValueAsString(
+                            Problems.of(413, ErrorCode.TOO_LARGE, ProblemMapper.TOO_LARGE_DETAIL));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void handle(RoutingContext context) {

@@ -4,8 +4,6 @@ import io.chatcases.events.Roles;
 import io.chatcases.files.service.ApiException;
 import io.chatcases.files.service.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -20,31 +18,24 @@ final class Callers {
     /** The Case a service call acts for, as the customer of that Case. */
     static final String CHAT_CASE = "X-Chat-Case";
 
-    /**
-     * Display name of whoever the service call acts for (the customer), percent-encoded UTF-8 as
-     * JavaScript's {@code encodeURIComponent} writes it (header values are not safely UTF-8).
-     */
-    static final String ACTOR_NAME = "X-Chat-Actor-Name";
-
     private static final int MAX_NAME = 200;
 
     private Callers() {}
 
-    static Caller of(
-            SecurityIdentity identity, JsonWebToken jwt, String chatCase, String actorName) {
+    /**
+     * The customer's display name: the gateway sends none (the customer token carries only the
+     * Case), so every customer upload is the Case's "Customer".
+     */
+    static final String CUSTOMER = "Customer";
+
+    static Caller of(SecurityIdentity identity, JsonWebToken jwt, String chatCase) {
         String token = jwt.getRawToken();
         if (identity.hasRole(Roles.SERVICE)) {
-            String name = cleanName(percentDecoded(actorName));
             if (chatCase == null || chatCase.isBlank()) {
-                return new Caller(Caller.Kind.SYSTEM, clientId(jwt), name, null, token);
+                return new Caller(Caller.Kind.SYSTEM, clientId(jwt), null, null, token);
             }
             UUID caseId = parseCase(chatCase.strip());
-            return new Caller(
-                    Caller.Kind.CUSTOMER,
-                    "customer:" + caseId,
-                    name == null ? "Customer" : name,
-                    caseId,
-                    token);
+            return new Caller(Caller.Kind.CUSTOMER, "customer:" + caseId, CUSTOMER, caseId, token);
         }
         return new Caller(Caller.Kind.AGENT, jwt.getSubject(), agentName(jwt), null, token);
     }
@@ -76,17 +67,6 @@ final class Callers {
         }
         String user = jwt.getClaim("preferred_username");
         return user == null ? jwt.getSubject() : cleanName(user);
-    }
-
-    static String percentDecoded(String value) {
-        if (value == null || value.indexOf('%') < 0) {
-            return value;
-        }
-        try {
-            return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return value;
-        }
     }
 
     /** A display name from a header or claim: no control characters, bounded length. */

@@ -61,10 +61,8 @@ public class CaseFilesResource {
             summary = "The Files tab of a Case",
             description = "Every file of the Case, newest first, with who sent it and when.")
     public Uni<List<FileView>> list(
-            @PathParam("caseId") UUID caseId,
-            @RestHeader(Callers.CHAT_CASE) String chatCase,
-            @RestHeader(Callers.ACTOR_NAME) String actorName) {
-        return access.authorise(Callers.of(identity, jwt, chatCase, actorName), caseId)
+            @PathParam("caseId") UUID caseId, @RestHeader(Callers.CHAT_CASE) String chatCase) {
+        return access.authorise(Callers.of(identity, jwt, chatCase), caseId)
                 .chain(
                         () ->
                                 StoredFile.<StoredFile>find(
@@ -87,9 +85,8 @@ public class CaseFilesResource {
     public Uni<FileView> get(
             @PathParam("caseId") UUID caseId,
             @PathParam("fileId") UUID fileId,
-            @RestHeader(Callers.CHAT_CASE) String chatCase,
-            @RestHeader(Callers.ACTOR_NAME) String actorName) {
-        Caller caller = Callers.of(identity, jwt, chatCase, actorName);
+            @RestHeader(Callers.CHAT_CASE) String chatCase) {
+        Caller caller = Callers.of(identity, jwt, chatCase);
         return access.authorise(caller, caseId)
                 .chain(() -> attachments.markIfSystem(caller, caseId, fileId))
                 .chain(

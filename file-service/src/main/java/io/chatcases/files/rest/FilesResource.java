@@ -1,5 +1,6 @@
 package io.chatcases.files.rest;
 
+import io.chatcases.events.ErrorCode;
 import io.chatcases.events.Roles;
 import io.chatcases.files.domain.ByteRange;
 import io.chatcases.files.domain.DownloadHeaders;
@@ -7,6 +8,7 @@ import io.chatcases.files.domain.StoredFile;
 import io.chatcases.files.service.ApiException;
 import io.chatcases.files.service.DownloadService;
 import io.chatcases.files.service.UploadService;
+import io.chatcases.support.Problems;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -63,13 +65,12 @@ public class FilesResource {
     public Uni<Response> upload(
             @RestForm String caseId,
             @RestForm("file") FileUpload file,
-            @RestHeader(Callers.CHAT_CASE) String chatCase,
-            @RestHeader(Callers.ACTOR_NAME) String actorName) {
+            @RestHeader(Callers.CHAT_CASE) String chatCase) {
         UUID target = requiredCase(caseId);
         if (file == null || file.uploadedFile() == null) {
             throw ApiException.badRequest("The form needs a 'file' part");
         }
-        var caller = Callers.of(identity, jwt, chatCase, actorName);
+        var caller = Callers.of(identity, jwt, chatCase);
         var upload = new UploadService.Upload(file.uploadedFile(), file.size(), file.fileName());
         return uploads.upload(caller, target, upload)
                 .map(
@@ -104,10 +105,9 @@ public class FilesResource {
             @RestHeader("Range") String range,
             @RestHeader(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
             @RestHeader("If-Range") String ifRange,
-            @RestHeader(Callers.CHAT_CASE) String chatCase,
-            @RestHeader(Callers.ACTOR_NAME) String actorName)
+            @RestHeader(Callers.CHAT_CASE) String chatCase)
             throws IOException {
-        var caller = Callers.of(identity, jwt, chatCase, actorName);
+        var caller = Callers.of(identity, jwt, chatCase);
         StoredFile file = downloads.authorisedFile(caller, fileId);
         String etag = DownloadHeaders.etag(file.sha256);
         if (DownloadHeaders.noneMatchHits(ifNoneMatch, etag)) {
@@ -120,8 +120,8 @@ public class FilesResource {
                             ? ByteRange.parse(range, file.size)
                             : Optional.empty();
         } catch (ByteRange.NotSatisfiable e) {
-            return Response.fromResponse(
-                            ProblemMapper.respond(416, "RANGE_NOT_SATISFIABLE", e.getMessage()))
+            return Problems.builder(
+                            Problems.of(416, ErrorCode.RANGE_NOT_SATISFIABLE, e.getMessage()))
                     .header("Content-Range", "bytes */" + file.size)
                     .header("Accept-Ranges", "bytes")
                     .build();

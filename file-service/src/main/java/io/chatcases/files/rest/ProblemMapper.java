@@ -1,6 +1,11 @@
 package io.chatcases.files.rest;
 
+import io.chatcases.events.ErrorCode;
 import io.chatcases.files.service.ApiException;
+import io.chatcases.support.Problems;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
@@ -8,35 +13,44 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Every refusal leaves as a problem body: the service's own ({@link ApiException}) and JAX-RS' 4xx
- * (unknown path, wrong method or media type). 401 and 403 of the role checks stay Quarkus' own
- * (with the {@code WWW-Authenticate} challenge).
+ * Every refusal leaves as a problem body ({@link Problems}): the service's own ({@link
+ * ApiException}) and JAX-RS' 4xx (unknown path, wrong method or media type), and Quarkus' 401 (with
+ * the {@code WWW-Authenticate} challenge) and role-check 403.
  */
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    static final String TOO_LARGE_DETAIL = "The upload is larger than this service accepts";
+
     @ServerExceptionMapper
     public Response map(ApiException e) {
-        return respond(e.status(), e.code(), e.getMessage());
+        return Problems.response(e.status(), e.code(), e.getMessage());
+    }
+
+    /** No or an invalid token (authentication runs inside Quarkus REST: proactive auth is off). */
+    @ServerExceptionMapper(priority = 1)
+    public Response unauthorized(UnauthorizedException e) {
+        return Problems.unauthorized();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return Problems.unauthorized();
+    }
+
+    /** The role check's refusal of a signed-in caller. */
+    @ServerExceptionMapper(priority = 1)
+    public Response forbidden(ForbiddenException e) {
+        return Problems.roleMissing();
     }
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
-        Response original = e.getResponse();
-        if (original.getStatus() >= 500 || original.hasEntity()) {
-            return original;
-        }
-        if (original.getStatus() == 413) {
+        if (e.getResponse().getStatus() == 413 && !e.getResponse().hasEntity()) {
             // The multipart parser met quarkus.http.limits.max-body-size: the same refusal as ours.
-            return respond(413, "TOO_LARGE", "The upload is larger than this service accepts");
+            return Problems.response(413, ErrorCode.TOO_LARGE, TOO_LARGE_DETAIL);
         }
-        Response.Status known = Response.Status.fromStatusCode(original.getStatus());
-        String code = known == null ? "HTTP_" + original.getStatus() : known.name();
-        Response problem = respond(original.getStatus(), code, e.getMessage());
-        return Response.fromResponse(original)
-                .entity(problem.getEntity())
-                .type(Problem.MEDIA_TYPE)
-                .build();
+        return Problems.fromJaxRs(e);
     }
 
     /**
@@ -46,10 +60,10 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response storage(IOException e) {
         if (fromMultipartParser(e)) {
-            return respond(400, "BAD_REQUEST", "The multipart body is malformed");
+            return Problems.response(400, ErrorCode.BAD_REQUEST, "The multipart body is malformed");
         }
         LOG.error("File storage failed", e);
-        return respond(500, "INTERNAL", "The file storage failed");
+        return Problems.response(500, ErrorCode.INTERNAL, "The file storage failed");
     }
 
     private static boolean fromMultipartParser(IOException e) {
@@ -63,13 +77,4 @@ public class ProblemMapper {
 
     private static final String MULTIPART_PARSER =
             "org.jboss.resteasy.reactive.server.core.multipart.";
-
-    static Response respond(int status, String code, String detail) {
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known == null ? "Error" : known.getReasonPhrase();
-        return Response.status(status)
-                .type(Problem.MEDIA_TYPE)
-                .entity(new Problem("about:blank", title, status, code, detail))
-                .build();
-    }
 }

@@ -1,5 +1,6 @@
 package io.chatcases.files.service;
 
+import io.chatcases.events.ErrorCode;
 import io.chatcases.files.config.FilesConfig;
 import io.chatcases.files.domain.CaseQuota;
 import io.chatcases.files.domain.FileNames;
@@ -124,7 +125,8 @@ public class UploadService {
                         ((Number) usage[1]).longValue(),
                         file.size);
         if (refusal.isPresent()) {
-            return Uni.createFrom().failure(new ApiException(409, "QUOTA_EXCEEDED", refusal.get()));
+            return Uni.createFrom()
+                    .failure(new ApiException(409, ErrorCode.QUOTA_EXCEEDED, refusal.get()));
         }
         return file.persist();
     }

@@ -35,12 +35,12 @@ public final class Api {
         return serviceToken;
     }
 
-    /** A request as the gateway sends it for the customer of {@code caseId}. */
+    /**
+     * A request exactly as the gateway's ApiProxy sends it for a customer: the customer token
+     * replaced by the gateway's service token, plus {@code X-Chat-Case} and nothing else.
+     */
     public static RequestSpecification asCustomerOf(UUID caseId) {
-        return given().auth()
-                .oauth2(serviceToken())
-                .header("X-Chat-Case", caseId.toString())
-                .header("X-Chat-Actor-Name", "Dana%20Kunde%20%C3%9C");
+        return given().auth().oauth2(serviceToken()).header("X-Chat-Case", caseId.toString());
     }
 
     /** A request as a service acting as itself (no X-Chat-Case). */

@@ -9,13 +9,35 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Tells the {@link FakeCaseService} of the running test what to answer, and what it saw. */
+/**
+ * Tells the {@link FakeCaseService} of the running test which Cases exist and how, and what it saw.
+ * The states are those of contracts/file-service-case-service.
+ */
 public final class CaseServiceDouble {
+    /** The agent asking may see the Case (case-service answers 200). */
+    public static final String VISIBLE = "case-visible-to-agent";
+
+    /** The Case is another agent's (403). */
+    public static final String ANOTHER_AGENTS = "case-of-another-agent";
+
+    /** No such Case (404): every Case no test registered. */
+    public static final String NO_SUCH_CASE = "no-such-case";
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private CaseServiceDouble() {}
 
-    /** From now on, {@code GET /cases/{caseId}} answers this (a status, "hang" or "drop"). */
+    /** A new Case every agent may see (unassigned). */
+    public static UUID newCase() {
+        UUID caseId = UUID.randomUUID();
+        answer(caseId, VISIBLE);
+        return caseId;
+    }
+
+    /**
+     * From now on, {@code GET /cases/{caseId}} answers as the contract of this state does, or fails
+     * as case-service can: "500", "hang" or "drop".
+     */
     public static void answer(UUID caseId, String answer) {
         HttpRequest request =
                 HttpRequest.newBuilder(url("/_fake/cases/" + caseId))

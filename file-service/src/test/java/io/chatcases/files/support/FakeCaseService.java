@@ -2,11 +2,13 @@ package io.chatcases.files.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.chatcases.testing.contracts.Contract;
+import io.chatcases.testing.contracts.ContractStub;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -14,15 +16,25 @@ import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server standing in for case-service's {@code GET /cases/{id}} (case-service does not
- * run during file-service's tests). It answers 200 for any Case unless a test told it otherwise
- * through {@code PUT /_fake/cases/{id}} (see {@link CaseServiceDouble}): 403, 404, 500, {@code
- * hang} (answers after 10 s) or {@code drop} (closes the connection). It answers 401 without a
- * bearer token and remembers the Authorization header it last saw per Case, so tests can check that
+ * run during file-service's tests). It answers only what the contracts in
+ * contracts/file-service-case-service say case-service answers, in the state a test gave the Case
+ * through {@code PUT /_fake/cases/{id}} (see {@link CaseServiceDouble}): a Case nobody registered
+ * does not exist (404), as in case-service. Three outages are not contract answers but what a
+ * network and a failing service do: {@code 500}, {@code hang} (answers after 10 s) and {@code drop}
+ * (closes the connection). A request no contract covers (no bearer token, say) is answered 500
+ * naming why. It remembers the Authorization header it last saw per Case, so tests can check that
  * file-service forwards the agent's own token.
  */
 public class FakeCaseService implements QuarkusTestResourceLifecycleManager {
-    private final Map<String, String> answers = new ConcurrentHashMap<>();
+    private final Map<String, String> states = new ConcurrentHashMap<>();
     private final Map<String, String> seenAuthorization = new ConcurrentHashMap<>();
+    private final ContractStub contracts =
+            ContractStub.unserved(
+                    Contract.between("file-service", "case-service"),
+                    request ->
+                            states.getOrDefault(
+                                    request.values().get("caseId"),
+                                    CaseServiceDouble.NO_SUCH_CASE));
     private HttpServer server;
     private ExecutorService executor;
 
@@ -52,38 +64,48 @@ public class FakeCaseService implements QuarkusTestResourceLifecycleManager {
     }
 
     private void caseRead(HttpExchange exchange) throws IOException {
-        String id = exchange.getRequestURI().getPath().substring("/cases/".length());
+        String path = exchange.getRequestURI().getPath();
+        String id = path.substring("/cases/".length());
+        Map<String, String> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, v.get(0)));
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
-        if (auth == null || !auth.startsWith("Bearer ")) {
-            send(exchange, 401, "");
-            return;
+        if (auth != null) {
+            seenAuthorization.put(id, auth);
         }
-        seenAuthorization.put(id, auth);
-        String answer = answers.getOrDefault(id, "200");
-        switch (answer) {
+        switch (states.getOrDefault(id, "")) {
             case "hang" -> {
                 try {
                     Thread.sleep(10_000);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                send(exchange, 200, "{\"id\":\"" + id + "\"}");
+                send(exchange, 500, "hung");
             }
             case "drop" -> exchange.close();
-            default -> {
-                int status = Integer.parseInt(answer);
-                send(exchange, status, status == 200 ? "{\"id\":\"" + id + "\"}" : "");
-            }
+            case "500" -> send(exchange, 500, "case-service failed");
+            default ->
+                    ContractStub.send(
+                            exchange,
+                            contracts
+                                    .answer(exchange.getRequestMethod(), path, headers, "")
+                                    .orElseGet(
+                                            () ->
+                                                    new ContractStub.Answer(
+                                                            500,
+                                                            "text/plain",
+                                                            String.join(
+                                                                    "\n",
+                                                                    contracts.violations()))));
         }
     }
 
     private void control(HttpExchange exchange) throws IOException {
         String rest = exchange.getRequestURI().getPath().substring("/_fake/cases/".length());
         if (exchange.getRequestMethod().equals("PUT")) {
-            String answer =
+            String state =
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
                             .strip();
-            answers.put(rest, answer);
+            states.put(rest, state);
             send(exchange, 204, "");
         } else if (rest.endsWith("/authorization")) {
             String id = rest.substring(0, rest.length() - "/authorization".length());
@@ -95,14 +117,6 @@ public class FakeCaseService implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-        exchange.close();
+        ContractStub.send(exchange, new ContractStub.Answer(status, "text/plain", body));
     }
 }

@@ -1,0 +1,85 @@
+package io.chatcases.cases.contracts;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.chatcases.testing.Tokens;
+import io.chatcases.testing.contracts.Contract;
+import io.chatcases.testing.contracts.ContractVerifier;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * case-service keeps every contract its consumers (chat-gateway, file-service) committed under
+ * contracts/: each is replayed against the real service in the state it names, set up over the
+ * service's own REST API with real Keycloak tokens.
+ */
+@QuarkusTest
+class CaseServiceContractsTest {
+
+    static List<Contract> contracts() {
+        return Contract.ofProvider("case-service");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("contracts")
+    void providerAnswersAsTheContractSays(Contract contract) {
+        ContractVerifier.verify(contract, holding(contract.state()));
+    }
+
+    @Test
+    void everyConsumerHasContracts() {
+        List<String> consumers = contracts().stream().map(Contract::consumer).distinct().toList();
+        assertEquals(List.of("chat-gateway", "file-service"), consumers);
+    }
+
+    /** The placeholders' values once the state holds. */
+    private static Map<String, String> holding(String state) {
+        String alice = Tokens.of("alice");
+        String service = Tokens.service();
+        return switch (state) {
+            case "new-contact" -> Map.of("serviceToken", service, "email", freshEmail());
+            case "open-case" -> Map.of("serviceToken", service, "caseId", startCase(service));
+            case "case-visible-to-agent" ->
+                    Map.of("agentToken", alice, "caseId", startCase(service));
+            case "case-of-another-agent" -> {
+                String caseId = startCase(service);
+                given().auth()
+                        .oauth2(Tokens.of("bob"))
+                        .post("/cases/{id}/claim", caseId)
+                        .then()
+                        .statusCode(200);
+                yield Map.of("agentToken", alice, "caseId", caseId);
+            }
+            case "no-such-case" ->
+                    Map.of("agentToken", alice, "caseId", UUID.randomUUID().toString());
+            default -> throw new IllegalArgumentException("Unknown provider state " + state);
+        };
+    }
+
+    private static String startCase(String serviceToken) {
+        return given().auth()
+                .oauth2(serviceToken)
+                .contentType("application/json")
+                .body(
+                        Map.of(
+                                "email", freshEmail(),
+                                "firstName", "Dana",
+                                "lastName", "Kunde",
+                                "channel", "WEB_CONNECT"))
+                .post("/cases")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("caseId");
+    }
+
+    private static String freshEmail() {
+        return "contract-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    }
+}
