@@ -1,6 +1,8 @@
 package io.chatcases.gateway.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.chatcases.events.CaseView;
+import io.chatcases.events.MessageView;
+import io.chatcases.gateway.protocol.ServerFrame;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -8,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -20,15 +23,15 @@ public interface AgentCaseApi {
 
     @GET
     @Path("/tiles")
-    Uni<JsonNode> tiles(@HeaderParam("Authorization") String bearer);
+    Uni<Tiles> tiles(@HeaderParam("Authorization") String bearer);
 
     @GET
     @Path("/cases/{id}")
-    Uni<JsonNode> get(@HeaderParam("Authorization") String bearer, @PathParam("id") UUID id);
+    Uni<CaseView> get(@HeaderParam("Authorization") String bearer, @PathParam("id") UUID id);
 
     @GET
     @Path("/cases/{id}/messages")
-    Uni<JsonNode> messages(
+    Uni<List<MessageView>> messages(
             @HeaderParam("Authorization") String bearer,
             @PathParam("id") UUID id,
             @QueryParam("after") long after,
@@ -36,17 +39,20 @@ public interface AgentCaseApi {
 
     @POST
     @Path("/cases/{id}/claim")
-    Uni<JsonNode> claim(@HeaderParam("Authorization") String bearer, @PathParam("id") UUID id);
+    Uni<CaseView> claim(@HeaderParam("Authorization") String bearer, @PathParam("id") UUID id);
 
     @POST
     @Path("/cases/{id}/resolve")
-    Uni<JsonNode> resolve(@HeaderParam("Authorization") String bearer, @PathParam("id") UUID id);
+    Uni<CaseView> resolve(@HeaderParam("Authorization") String bearer, @PathParam("id") UUID id);
 
     @POST
     @Path("/cases/{id}/read")
-    Uni<JsonNode> read(
+    Uni<Void> read(
             @HeaderParam("Authorization") String bearer, @PathParam("id") UUID id, ReadMark mark);
 
     /** Body of a read-mark move; null seq = up to the last message. */
     record ReadMark(Long seq) {}
+
+    /** The agent's first tiles and how many more Cases wait beyond them. */
+    record Tiles(List<ServerFrame.Tile> tiles, long more) {}
 }

@@ -1,6 +1,7 @@
 package io.chatcases.gateway.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.chatcases.events.CaseView;
+import io.chatcases.events.MessageView;
 import io.quarkus.oidc.client.filter.OidcClientFilter;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -36,11 +38,11 @@ public interface GatewayCaseApi {
 
     @GET
     @Path("/{id}")
-    Uni<JsonNode> get(@PathParam("id") UUID id);
+    Uni<CaseView> get(@PathParam("id") UUID id);
 
     @GET
     @Path("/{id}/messages")
-    Uni<JsonNode> messages(
+    Uni<List<MessageView>> messages(
             @PathParam("id") UUID id,
             @QueryParam("after") long after,
             @QueryParam("limit") int limit);

@@ -1,11 +1,17 @@
 package io.chatcases.gateway.endpoint;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.chatcases.events.CaseView;
+import io.chatcases.events.ErrorCode;
 import io.chatcases.events.MessageView;
 import io.chatcases.events.Roles;
 import io.chatcases.events.SenderType;
 import io.chatcases.gateway.client.AgentCaseApi;
+import io.chatcases.gateway.policy.Refused;
+import io.chatcases.gateway.policy.SocketPolicy;
+import io.chatcases.gateway.protocol.CallSignal;
+import io.chatcases.gateway.protocol.ClientFrame;
 import io.chatcases.gateway.protocol.Frames;
+import io.chatcases.gateway.protocol.ServerFrame;
 import io.chatcases.gateway.routing.Audience;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -20,7 +26,6 @@ import io.quarkus.websockets.next.WebSocketSecurity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -55,25 +60,21 @@ public class AgentSocket {
         leases.agent(s, jwt.getSubject());
         useToken(s, jwt);
         s.send(
-                Frames.frame(
-                        "hello",
-                        "agent",
-                        Map.of(
-                                "id", jwt.getSubject(),
-                                "firstName", String.valueOf(jwt.<String>getClaim("given_name")),
-                                "lastName", String.valueOf(jwt.<String>getClaim("family_name")),
-                                "roles", identity.getRoles())));
+                Frames.encode(
+                        new ServerFrame.Hello(
+                                new ServerFrame.Agent(
+                                        jwt.getSubject(),
+                                        String.valueOf(jwt.<String>getClaim("given_name")),
+                                        String.valueOf(jwt.<String>getClaim("family_name")),
+                                        identity.getRoles()))));
         cases.tiles(s.bearer)
                 .subscribe()
                 .with(
                         tiles ->
                                 s.send(
-                                        Frames.frame(
-                                                "tiles",
-                                                "tiles",
-                                                tiles.path("tiles"),
-                                                "more",
-                                                tiles.path("more"))),
+                                        Frames.encode(
+                                                new ServerFrame.Tiles(
+                                                        tiles.tiles(), tiles.more()))),
                         failure -> Sends.openFailed(s, failure));
     }
 
@@ -86,7 +87,7 @@ public class AgentSocket {
     @OnTextMessage
     public void onFrame(WebSocketConnection connection, String text) {
         Session s = sessions.get(connection);
-        sends.receive(s, text, frame -> handle(s, frame));
+        sends.receive(s, text, (frame, ref) -> handle(s, frame, ref));
     }
 
     @OnBinaryMessage
@@ -94,144 +95,109 @@ public class AgentSocket {
         sends.receiveBinary(sessions.get(connection));
     }
 
-    private void handle(Session s, JsonNode frame) {
-        String type = frame.path("type").asText();
-        String ref = Sends.ref(frame);
-        switch (type) {
-            case "send" ->
-                    sends.send(
-                            s,
-                            Frames.uuid(frame, "caseId"),
-                            frame,
-                            new MessageView.Sender(
-                                    SenderType.USER, s.listener.agentId(), s.agentName));
-            case "open" -> {
-                UUID caseId = Frames.uuid(frame, "caseId");
-                reply(
-                        s,
-                        ref,
-                        cases.get(s.bearer, caseId)
-                                .call(view -> sessions.history(s, caseId, view, true))
-                                .call(
-                                        view ->
-                                                cases.read(
-                                                        s.bearer,
-                                                        caseId,
-                                                        new AgentCaseApi.ReadMark(null)))
-                                .invoke(view -> s.accessing = caseId)
-                                .replaceWithVoid());
-            }
-            case "close" -> s.accessing = null;
-            case "claim" -> caseCall(s, frame, ref, "claimed", cases::claim);
-            case "resolve" -> caseCall(s, frame, ref, "resolved", cases::resolve);
-            case "read" -> {
-                UUID caseId = Frames.uuid(frame, "caseId");
-                Long seq = frame.path("seq").isNumber() ? frame.path("seq").asLong() : null;
-                reply(
-                        s,
-                        ref,
-                        cases.read(s.bearer, caseId, new AgentCaseApi.ReadMark(seq))
-                                .replaceWithVoid());
-            }
-            case "resume" -> {
-                metrics.counter("chat.resumes", "kind", "agent").increment();
-                int max = config.limits().maxResumeCases();
-                if (frame.path("cases").size() > max) {
-                    s.send(
-                            Frames.error(
-                                    "TOO_LARGE", "A resume names at most " + max + " Cases.", ref));
-                    return;
-                }
-                Iterator<Map.Entry<String, JsonNode>> it = frame.path("cases").fields();
-                while (it.hasNext()) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    UUID caseId = parseUuid(e.getKey());
-                    reply(s, ref, sessions.catchUp(s, caseId, e.getValue().asLong(0), false));
-                }
-            }
-            case "auth" -> refresh(s, Frames.text(frame, "token"));
-            case "call.offer", "call.ice", "call.end" -> call(s, type, frame, ref);
-            default -> throw new Frames.BadFrame("Unknown frame type '" + type + "'.");
+    private void handle(Session s, ClientFrame frame, String ref) {
+        if (frame instanceof ClientFrame.Send send) {
+            sends.send(
+                    s,
+                    SocketPolicy.caseOf(s.listener, send),
+                    send,
+                    new MessageView.Sender(SenderType.USER, s.listener.agentId(), s.agentName));
+        } else if (frame instanceof ClientFrame.Open open) {
+            UUID caseId = open.caseId();
+            reply(
+                    s,
+                    ref,
+                    cases.get(s.bearer, caseId)
+                            .call(view -> sessions.history(s, caseId, view, true))
+                            .call(
+                                    view ->
+                                            cases.read(
+                                                    s.bearer,
+                                                    caseId,
+                                                    new AgentCaseApi.ReadMark(null)))
+                            .invoke(view -> s.accessing = caseId)
+                            .replaceWithVoid());
+        } else if (frame instanceof ClientFrame.Close) {
+            s.accessing = null;
+        } else if (frame instanceof ClientFrame.Claim claim) {
+            caseCall(s, claim.caseId(), ref, ServerFrame.Claimed::new, cases::claim);
+        } else if (frame instanceof ClientFrame.Resolve resolve) {
+            caseCall(s, resolve.caseId(), ref, ServerFrame.Resolved::new, cases::resolve);
+        } else if (frame instanceof ClientFrame.Read read) {
+            reply(
+                    s,
+                    ref,
+                    cases.read(s.bearer, read.caseId(), new AgentCaseApi.ReadMark(read.seq())));
+        } else if (frame instanceof ClientFrame.Resume resume) {
+            resume(s, resume, ref);
+        } else if (frame instanceof ClientFrame.Auth auth) {
+            refresh(s, auth.token());
+        } else if (frame instanceof CallSignal signal) {
+            call(s, signal, ref);
         }
+    }
+
+    /** Catches up every Case the console names, each from its own last seq. */
+    private void resume(Session s, ClientFrame.Resume resume, String ref) {
+        metrics.counter("chat.resumes", "kind", "agent").increment();
+        Map<UUID, Long> cases = resume.cases() == null ? Map.of() : resume.cases();
+        int max = config.limits().maxResumeCases();
+        if (cases.size() > max) {
+            throw new Refused(ErrorCode.TOO_LARGE, "A resume names at most " + max + " Cases.");
+        }
+        cases.forEach(
+                (caseId, lastSeq) ->
+                        reply(
+                                s,
+                                ref,
+                                sessions.catchUp(s, caseId, lastSeq == null ? 0 : lastSeq, false)));
+    }
+
+    /** The answer frame of a Case command: {@code claimed} or {@code resolved}. */
+    private interface Answer {
+        ServerFrame of(UUID caseId, String requestId, CaseView view);
     }
 
     /** A Case command answered with {@code answer {caseId, requestId, case}} or an error frame. */
     private void caseCall(
             Session s,
-            JsonNode frame,
+            UUID caseId,
             String ref,
-            String answer,
-            java.util.function.BiFunction<String, UUID, Uni<JsonNode>> call) {
-        UUID caseId = Frames.uuid(frame, "caseId");
+            Answer answer,
+            java.util.function.BiFunction<String, UUID, Uni<CaseView>> call) {
         reply(
                 s,
                 ref,
                 call.apply(s.bearer, caseId)
-                        .invoke(
-                                view ->
-                                        s.send(
-                                                Frames.frame(
-                                                        answer,
-                                                        "caseId",
-                                                        caseId,
-                                                        "requestId",
-                                                        ref,
-                                                        "case",
-                                                        view)))
+                        .invoke(view -> s.send(Frames.encode(answer.of(caseId, ref, view))))
                         .replaceWithVoid());
     }
 
     /**
-     * Call signalling from the owner of an open Support SDK Case to its customer; the offer and the
-     * end are logged in the conversation.
+     * Call signalling from the owner of a READY Support SDK Case to its customer (SocketPolicy);
+     * the offer and the end are logged in the conversation.
      */
-    private void call(Session s, String type, JsonNode frame, String ref) {
-        UUID caseId = Frames.uuid(frame, "caseId");
-        String callId = Frames.text(frame, "callId");
-        String media = "call.offer".equals(type) ? Frames.text(frame, "media") : null;
-        if ("call.offer".equals(type)) {
-            Frames.text(frame, "sdp");
-            if (!"audio".equals(media) && !"video".equals(media)) {
-                throw new Frames.BadFrame("'media' is audio or video.");
-            }
-        }
+    private void call(Session s, CallSignal signal, String ref) {
+        UUID caseId = SocketPolicy.caseOf(s.listener, signal);
         reply(
                 s,
                 ref,
                 cases.get(s.bearer, caseId)
-                        .invoke(
-                                view -> {
-                                    if (!s.listener
-                                                    .agentId()
-                                                    .equals(view.path("owner").path("id").asText())
-                                            || !"READY".equals(view.path("status").asText())
-                                            || !"SUPPORT_SDK"
-                                                    .equals(view.path("channel").asText())) {
-                                        throw new Sends.Refused(
-                                                "FORBIDDEN",
-                                                "Calls are for the owner of an open Support SDK Case.");
-                                    }
-                                })
-                        .chain(() -> signals.relay(caseId, null, frame))
-                        .chain(
-                                () ->
-                                        switch (type) {
-                                            case "call.offer" ->
-                                                    sends.logCall(
-                                                            s,
-                                                            caseId,
-                                                            callId,
-                                                            "start",
-                                                            ("video".equals(media)
-                                                                            ? "Video"
-                                                                            : "Audio")
-                                                                    + " call started by "
-                                                                    + s.agentName);
-                                            case "call.end" ->
-                                                    sends.logCall(
-                                                            s, caseId, callId, "end", "Call ended");
-                                            default -> Uni.createFrom().voidItem();
-                                        }));
+                        .invoke(view -> SocketPolicy.checkCall(s.listener, view))
+                        .chain(() -> signals.relay(caseId, null, signal))
+                        .chain(() -> logCall(s, caseId, signal)));
+    }
+
+    private Uni<Void> logCall(Session s, UUID caseId, CallSignal signal) {
+        if (signal instanceof CallSignal.Offer offer) {
+            String media = "video".equals(offer.media()) ? "Video" : "Audio";
+            return sends.logCall(
+                    s, caseId, offer.callId(), "start", media + " call started by " + s.agentName);
+        }
+        if (signal instanceof CallSignal.End) {
+            return sends.logCall(s, caseId, signal.callId(), "end", "Call ended");
+        }
+        return Uni.createFrom().voidItem();
     }
 
     /**
@@ -256,14 +222,6 @@ public class AgentSocket {
                             }
                             useToken(s, jwt);
                         });
-    }
-
-    private static UUID parseUuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new Frames.BadFrame("Case ids are UUIDs.");
-        }
     }
 
     private static void reply(Session s, String ref, Uni<Void> call) {

@@ -1,11 +1,14 @@
 package io.chatcases.gateway.endpoint;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.chatcases.events.MessageView;
 import io.chatcases.events.SenderType;
 import io.chatcases.gateway.client.CustomerTokens;
 import io.chatcases.gateway.client.GatewayCaseApi;
+import io.chatcases.gateway.policy.SocketPolicy;
+import io.chatcases.gateway.protocol.CallSignal;
+import io.chatcases.gateway.protocol.ClientFrame;
 import io.chatcases.gateway.protocol.Frames;
+import io.chatcases.gateway.protocol.ServerFrame;
 import io.chatcases.gateway.routing.Audience;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.websockets.next.CloseReason;
@@ -85,7 +88,7 @@ public class CustomerSocket {
         long left = Math.max(1, Duration.between(Instant.now(), grant.expiresAt()).toMillis());
         s.expiryTimer = vertx.setTimer(left, id -> s.close(1008, "token expired"));
         cases.get(caseId)
-                .invoke(view -> s.send(Frames.frame("case", "case", view)))
+                .invoke(view -> s.send(Frames.encode(new ServerFrame.Case(view))))
                 .chain(view -> sessions.history(s, caseId, view, false))
                 .subscribe()
                 .with(ok -> {}, failure -> Sends.openFailed(s, failure));
@@ -94,7 +97,7 @@ public class CustomerSocket {
     @OnTextMessage
     public void onFrame(WebSocketConnection connection, String text) {
         Session s = sessions.get(connection);
-        sends.receive(s, text, frame -> handle(s, frame));
+        sends.receive(s, text, (frame, ref) -> handle(s, frame));
     }
 
     @OnBinaryMessage
@@ -102,61 +105,35 @@ public class CustomerSocket {
         sends.receiveBinary(sessions.get(connection));
     }
 
-    private void handle(Session s, JsonNode frame) {
-        UUID caseId = s.listener.caseId();
-        if (frame.has("caseId") && !caseId.toString().equals(frame.path("caseId").asText())) {
-            s.send(Frames.error("FORBIDDEN", "This token is for another Case.", Sends.ref(frame)));
-            return;
+    private void handle(Session s, ClientFrame frame) {
+        UUID caseId = SocketPolicy.caseOf(s.listener, frame);
+        if (frame instanceof ClientFrame.Send send) {
+            sends.send(s, caseId, send, new MessageView.Sender(SenderType.CUSTOMER, null, null));
+        } else if (frame instanceof ClientFrame.Resume resume) {
+            metrics.counter("chat.resumes", "kind", "customer").increment();
+            long lastSeq = resume.lastSeq() == null ? 0 : resume.lastSeq();
+            sessions.catchUp(s, caseId, lastSeq, false)
+                    .subscribe()
+                    .with(ok -> {}, f -> s.send(Sends.errorFrame(f, null)));
+        } else if (frame instanceof CallSignal signal) {
+            call(s, caseId, signal);
         }
-        switch (frame.path("type").asText()) {
-            case "send" ->
-                    sends.send(
-                            s,
-                            caseId,
-                            frame,
-                            new MessageView.Sender(SenderType.CUSTOMER, null, null));
-            case "resume" -> {
-                metrics.counter("chat.resumes", "kind", "customer").increment();
-                long lastSeq = frame.path("lastSeq").asLong(0);
-                sessions.catchUp(s, caseId, lastSeq, false)
-                        .subscribe()
-                        .with(ok -> {}, f -> s.send(Sends.errorFrame(f, null)));
-            }
-            case "call.answer", "call.ice", "call.end" -> call(s, caseId, frame);
-            case "typing" -> {
-                // Accepted and not relayed yet: agents get typing indicators in a later version.
-            }
-            default ->
-                    throw new Frames.BadFrame(
-                            "Unknown frame type '" + frame.path("type").asText() + "'.");
-        }
+        // typing: accepted and not relayed yet (agents get typing indicators in a later version).
     }
 
     /** Call signalling from the Support SDK to the Case's owner; the end is logged. */
-    private void call(Session s, UUID caseId, JsonNode frame) {
-        String type = frame.path("type").asText();
-        String callId = Frames.text(frame, "callId");
+    private void call(Session s, UUID caseId, CallSignal signal) {
         cases.get(caseId)
-                .chain(
-                        view -> {
-                            String owner = view.path("owner").path("id").asText(null);
-                            if (owner == null
-                                    || !"SUPPORT_SDK".equals(view.path("channel").asText())) {
-                                return Uni.createFrom()
-                                        .failure(
-                                                new Sends.Refused(
-                                                        "FORBIDDEN",
-                                                        "This chat has no call to answer."));
-                            }
-                            return signals.relay(caseId, owner, frame);
-                        })
+                .invoke(view -> SocketPolicy.checkCall(s.listener, view))
+                .chain(view -> signals.relay(caseId, view.owner().id(), signal))
                 .chain(
                         () ->
-                                "call.end".equals(type)
-                                        ? sends.logCall(s, caseId, callId, "end", "Call ended")
+                                signal instanceof CallSignal.End
+                                        ? sends.logCall(
+                                                s, caseId, signal.callId(), "end", "Call ended")
                                         : Uni.createFrom().voidItem())
                 .subscribe()
-                .with(ok -> {}, f -> s.send(Sends.errorFrame(f, callId)));
+                .with(ok -> {}, f -> s.send(Sends.errorFrame(f, signal.callId())));
     }
 
     @OnClose

@@ -1,12 +1,17 @@
 package io.chatcases.gateway.endpoint;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chatcases.events.ErrorCode;
 import io.chatcases.events.IngestCommand;
 import io.chatcases.events.MessageView;
 import io.chatcases.events.SenderType;
 import io.chatcases.gateway.config.GatewayConfig;
 import io.chatcases.gateway.messaging.IngestProducer;
+import io.chatcases.gateway.policy.Refused;
+import io.chatcases.gateway.policy.SocketPolicy;
+import io.chatcases.gateway.protocol.ClientFrame;
 import io.chatcases.gateway.protocol.Frames;
+import io.chatcases.gateway.protocol.ServerFrame;
 import io.chatcases.gateway.protocol.TextRules;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
  * What both sockets do with frames: the {@code send} path (checks, produce, accepted), limits, and
@@ -28,32 +34,39 @@ public class Sends {
 
     /**
      * The checks every client frame passes before its type is looked at: size (1009), JSON shape
-     * (BAD_FRAME) and rate (RATE_LIMITED, then 1008). Hands admitted frames to {@code handler}; a
-     * {@link Frames.BadFrame} it throws becomes a BAD_FRAME error and the socket stays open.
+     * (BAD_FRAME) and rate (RATE_LIMITED, then 1008). Decodes admitted frames and hands those this
+     * socket may send to {@code handler} with their ref; a {@link Frames.BadFrame} (decoding, or
+     * thrown by the handler) becomes a BAD_FRAME error, a {@link Refused} its own error, and the
+     * socket stays open.
      */
-    void receive(Session s, String text, java.util.function.Consumer<JsonNode> handler) {
+    void receive(Session s, String text, BiConsumer<ClientFrame, String> handler) {
         if (s == null || !fits(s, text)) {
             return;
         }
-        JsonNode frame;
+        JsonNode node;
         try {
-            frame = Frames.parse(text);
+            node = Frames.parse(text);
         } catch (Frames.BadFrame bad) {
             // Unreadable frames spend the rate limit too: a flood of junk is answered at the
             // socket's rate, then closed as abuse, never with one error frame per junk frame.
             if (admit(s, null)) {
-                s.send(Frames.error("BAD_FRAME", bad.getMessage(), null));
+                s.send(error(ErrorCode.BAD_FRAME, bad.getMessage(), null));
             }
             return;
         }
-        if (!admit(s, frame)) {
+        String ref = Frames.ref(node);
+        if (!admit(s, ref)) {
             return;
         }
         try {
-            Frames.checkIds(frame);
-            handler.accept(frame);
-        } catch (Frames.BadFrame bad) {
-            s.send(Frames.error("BAD_FRAME", bad.getMessage(), ref(frame)));
+            ClientFrame frame = Frames.decode(node);
+            if (!SocketPolicy.accepts(s.listener.kind(), frame)) {
+                throw new Frames.BadFrame(
+                        "Unknown frame type '" + node.path("type").asText() + "'.");
+            }
+            handler.accept(frame, ref);
+        } catch (Frames.BadFrame | Refused refused) {
+            s.send(errorFrame(refused, ref));
         }
     }
 
@@ -61,8 +74,10 @@ public class Sends {
     void receiveBinary(Session s) {
         if (s != null && admit(s, null)) {
             s.send(
-                    Frames.error(
-                            "BAD_FRAME", "Binary frames are not supported: send JSON text.", null));
+                    error(
+                            ErrorCode.BAD_FRAME,
+                            "Binary frames are not supported: send JSON text.",
+                            null));
         }
     }
 
@@ -79,7 +94,7 @@ public class Sends {
     }
 
     /** Applies the rate limit; false (with an error frame, or a close on abuse) when exceeded. */
-    private boolean admit(Session s, JsonNode frame) {
+    private boolean admit(Session s, String ref) {
         metrics.counter("chat.frames.in", "kind", s.listener.kind().name().toLowerCase())
                 .increment();
         if (s.limiter.tryAcquire()) {
@@ -88,66 +103,47 @@ public class Sends {
         if (s.refuse(config.rate().abuseLimit())) {
             s.close(1008, "rate limit abused");
         } else {
-            s.send(Frames.error("RATE_LIMITED", "Too many frames; slow down.", ref(frame)));
+            s.send(error(ErrorCode.RATE_LIMITED, "Too many frames; slow down.", ref));
         }
         return false;
     }
 
-    /** Validates a send and produces it; {@code accepted} follows the broker's ack. */
-    void send(Session s, UUID caseId, JsonNode frame, MessageView.Sender sender) {
-        String clientMsgId = Frames.text(frame, "clientMsgId");
-        JsonNode text = frame.get("text");
-        JsonNode fileId = frame.get("fileId");
-        boolean hasText = text != null && text.isTextual() && !text.asText().isBlank();
-        boolean hasFile = fileId != null && fileId.isTextual();
-        if (hasText == hasFile) {
-            throw new Frames.BadFrame("A send has either 'text' or 'fileId'.");
-        }
-        if (hasText && text.asText().length() > config.maxTextLength()) {
+    /** Checks a send's text and produces it; {@code accepted} follows the broker's ack. */
+    void send(Session s, UUID caseId, ClientFrame.Send frame, MessageView.Sender sender) {
+        String clientMsgId = frame.clientMsgId();
+        String text = frame.fileId() == null ? frame.text() : null;
+        if (text != null && text.length() > config.maxTextLength()) {
             s.send(
-                    Frames.error(
-                            "TOO_LARGE",
+                    error(
+                            ErrorCode.TOO_LARGE,
                             "Messages are limited to " + config.maxTextLength() + " characters.",
                             clientMsgId));
             return;
         }
-        String problem = hasText ? TextRules.problem(text.asText()) : null;
+        String problem = text != null ? TextRules.problem(text) : null;
         if (problem != null) {
             throw new Frames.BadFrame(problem);
         }
-        UUID file = hasFile ? Frames.uuid(frame, "fileId") : null;
         IngestCommand command =
                 new IngestCommand(
-                        caseId,
-                        clientMsgId,
-                        sender,
-                        hasText ? text.asText() : null,
-                        file,
-                        s.id(),
-                        Instant.now());
+                        caseId, clientMsgId, sender, text, frame.fileId(), s.id(), Instant.now());
         ingest.send(command)
                 .subscribe()
                 .with(
                         ok -> {
                             metrics.counter("chat.sends.accepted").increment();
-                            s.send(Frames.frame("accepted", "clientMsgId", clientMsgId));
+                            s.send(Frames.encode(new ServerFrame.Accepted(clientMsgId)));
                         },
                         failure ->
                                 s.send(
-                                        Frames.error(
-                                                "UNAVAILABLE",
+                                        error(
+                                                ErrorCode.UNAVAILABLE,
                                                 "Not stored; send again with the same clientMsgId.",
                                                 clientMsgId)));
     }
 
-    /** A refusal decided by the gateway itself, with its protocol error code. */
-    static class Refused extends RuntimeException {
-        final String code;
-
-        Refused(String code, String message) {
-            super(message, null, false, false);
-            this.code = code;
-        }
+    static String error(ErrorCode code, String message, String ref) {
+        return Frames.encode(new ServerFrame.Error(code, message, ref));
     }
 
     /**
@@ -167,7 +163,6 @@ public class Sends {
                         Instant.now()));
     }
 
-    /** A failed call to case-service as an error frame answering {@code ref}. */
     /**
      * A socket whose opening state (a customer's Case and history, an agent's tiles) could not be
      * loaded: the error frame, then, for a transient failure, close 1013 (try again later), so the
@@ -175,36 +170,55 @@ public class Sends {
      * (found by the capacity benchmark: a reconnect storm left such sockets open and empty).
      */
     static void openFailed(Session s, Throwable failure) {
-        String frame = errorFrame(failure, null);
-        s.send(frame);
-        if ("UNAVAILABLE".equals(Frames.parse(frame).path("code").asText())) {
+        ServerFrame.Error frame = errorOf(failure, null);
+        s.send(Frames.encode(frame));
+        if (frame.code() == ErrorCode.UNAVAILABLE) {
             s.close(1013, "try again later");
         }
     }
 
+    /** A failure (refusal, bad frame, case-service's answer) as an error frame answering ref. */
     static String errorFrame(Throwable failure, String ref) {
+        return Frames.encode(errorOf(failure, ref));
+    }
+
+    static ServerFrame.Error errorOf(Throwable failure, String ref) {
         if (failure instanceof Frames.BadFrame bad) {
-            return Frames.error("BAD_FRAME", bad.getMessage(), ref);
+            return new ServerFrame.Error(ErrorCode.BAD_FRAME, bad.getMessage(), ref);
         }
         if (failure instanceof Refused refused) {
-            return Frames.error(refused.code, refused.getMessage(), ref);
+            return new ServerFrame.Error(refused.code(), refused.getMessage(), ref);
         }
         if (failure instanceof WebApplicationException w) {
             int status = w.getResponse().getStatus();
             JsonNode problem = problem(w);
             String detail = problem.path("detail").asText("Refused (" + status + ").");
-            if (problem.path("code").isTextual() && status < 500) {
-                return Frames.error(problem.path("code").asText(), detail, ref);
+            ErrorCode code = codeOf(problem.path("code").asText());
+            if (code != null && status < 500) {
+                return new ServerFrame.Error(code, detail, ref);
             }
             return switch (status) {
-                case 400 -> Frames.error("BAD_FRAME", detail, ref);
-                case 403 -> Frames.error("FORBIDDEN", detail, ref);
-                case 404 -> Frames.error("NOT_FOUND", detail, ref);
-                case 409 -> Frames.error("CONFLICT", detail, ref);
-                default -> Frames.error("UNAVAILABLE", "Try again shortly.", ref);
+                case 400 -> new ServerFrame.Error(ErrorCode.BAD_FRAME, detail, ref);
+                case 403 -> new ServerFrame.Error(ErrorCode.FORBIDDEN, detail, ref);
+                case 404 -> new ServerFrame.Error(ErrorCode.NOT_FOUND, detail, ref);
+                case 409 -> new ServerFrame.Error(ErrorCode.CONFLICT, detail, ref);
+                default -> unavailable(ref);
             };
         }
-        return Frames.error("UNAVAILABLE", "Try again shortly.", ref);
+        return unavailable(ref);
+    }
+
+    private static ServerFrame.Error unavailable(String ref) {
+        return new ServerFrame.Error(ErrorCode.UNAVAILABLE, "Try again shortly.", ref);
+    }
+
+    /** The problem body's code; null when absent or unknown (then the status decides). */
+    private static ErrorCode codeOf(String code) {
+        try {
+            return ErrorCode.valueOf(code);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** The problem body case-service sent, or an empty object. */
@@ -215,15 +229,5 @@ public class Sends {
         } catch (Exception e) {
             return Frames.JSON.createObjectNode();
         }
-    }
-
-    static String ref(JsonNode frame) {
-        // Only a well-shaped id is echoed: a refused frame's junk never comes back.
-        for (String f : new String[] {"clientMsgId", "requestId"}) {
-            if (frame != null && Frames.isId(frame.path(f), Frames.MAX_ID)) {
-                return frame.path(f).asText();
-            }
-        }
-        return null;
     }
 }

@@ -1,6 +1,6 @@
 package io.chatcases.gateway.endpoint;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.chatcases.events.MessageView;
 import io.chatcases.gateway.routing.Audience;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -96,10 +96,10 @@ public final class Session {
     static final class CaseStream {
         private long lastSent;
         private int replays;
-        private final List<JsonNode> buffered = new ArrayList<>();
+        private final List<MessageView> buffered = new ArrayList<>();
 
         /** Live message: sent now unless a replay is running or it was sent already. */
-        synchronized void live(JsonNode message, Consumer<JsonNode> out) {
+        synchronized void live(MessageView message, Consumer<MessageView> out) {
             if (replays > 0) {
                 buffered.add(message);
             } else if (seq(message) > lastSent) {
@@ -109,7 +109,7 @@ public final class Session {
         }
 
         /** True when a live message skips seqs after what was sent (a gap to fill). */
-        synchronized boolean gapBefore(JsonNode message) {
+        synchronized boolean gapBefore(MessageView message) {
             return replays == 0 && lastSent > 0 && seq(message) > lastSent + 1;
         }
 
@@ -120,15 +120,15 @@ public final class Session {
         }
 
         /** Sends the replayed messages above what was sent, then what arrived live meanwhile. */
-        synchronized void endReplay(List<JsonNode> replayed, Consumer<JsonNode> out) {
+        synchronized void endReplay(List<MessageView> replayed, Consumer<MessageView> out) {
             replays--;
-            List<JsonNode> all = new ArrayList<>(replayed);
+            List<MessageView> all = new ArrayList<>(replayed);
             if (replays == 0) {
                 all.addAll(buffered);
                 buffered.clear();
             }
             all.sort(Comparator.comparingLong(CaseStream::seq));
-            for (JsonNode m : all) {
+            for (MessageView m : all) {
                 if (seq(m) > lastSent) {
                     lastSent = seq(m);
                     out.accept(m);
@@ -141,9 +141,9 @@ public final class Session {
          * recent conversation, so every replayed message goes into the one history frame, even
          * those sent live before; live messages after it continue from the highest seq.
          */
-        synchronized void endHistory(List<JsonNode> replayed, Consumer<List<JsonNode>> out) {
+        synchronized void endHistory(List<MessageView> replayed, Consumer<List<MessageView>> out) {
             replays--;
-            java.util.TreeMap<Long, JsonNode> bySeq = new java.util.TreeMap<>();
+            java.util.TreeMap<Long, MessageView> bySeq = new java.util.TreeMap<>();
             replayed.forEach(m -> bySeq.put(seq(m), m));
             if (replays == 0) {
                 buffered.forEach(m -> bySeq.putIfAbsent(seq(m), m));
@@ -169,8 +169,8 @@ public final class Session {
             return lastSent;
         }
 
-        private static long seq(JsonNode message) {
-            return message.path("seq").asLong();
+        private static long seq(MessageView message) {
+            return message.seq();
         }
     }
 }

@@ -1,11 +1,14 @@
 package io.chatcases.gateway.endpoint;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.chatcases.events.CaseEvent;
+import io.chatcases.events.CaseView;
 import io.chatcases.events.EventType;
+import io.chatcases.events.MessageView;
 import io.chatcases.gateway.client.AgentCaseApi;
 import io.chatcases.gateway.client.GatewayCaseApi;
 import io.chatcases.gateway.config.GatewayConfig;
 import io.chatcases.gateway.protocol.Frames;
+import io.chatcases.gateway.protocol.ServerFrame;
 import io.chatcases.gateway.routing.Audience;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -15,7 +18,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -89,22 +91,13 @@ public class Sessions {
      * written once per event and the same text goes to every recipient (an unclaimed Case's message
      * reaches every agent console of the replica).
      */
-    public void deliver(EventType type, JsonNode event, Instant eventTime) {
-        JsonNode kase = event.path("case");
-        UUID caseId = caseIdOf(type, event);
-        Audience.Event routing =
-                new Audience.Event(
-                        type,
-                        caseId,
-                        kase.path("status").asText(null),
-                        kase.path("owner").path("id").asText(null),
-                        event.path("read").path("agentId").asText(null),
-                        event.path("rejection").path("connectionId").asText(null));
-        OneFrame frame = new OneFrame(type, caseId, event);
+    public void deliver(EventType type, CaseEvent event, Instant eventTime) {
+        Audience.Event routing = Audience.Event.of(type, event);
+        OneFrame frame = new OneFrame(type, event);
         for (Session s : byId.values()) {
             if (Audience.receives(routing, s.listener)) {
                 try {
-                    deliverTo(s, type, caseId, event, frame);
+                    deliverTo(s, type, routing.caseId(), event, frame);
                 } catch (RuntimeException e) {
                     // One socket's trouble (closing, broken) never keeps the event from the others.
                     LOG.debugf("delivery to %s failed: %s", s.id(), e);
@@ -119,61 +112,38 @@ public class Sessions {
     /** The frame an event becomes, written on first use and then shared by every recipient. */
     private static final class OneFrame {
         private final EventType type;
-        private final UUID caseId;
-        private final JsonNode event;
+        private final CaseEvent event;
         private String text;
 
-        OneFrame(EventType type, UUID caseId, JsonNode event) {
+        OneFrame(EventType type, CaseEvent event) {
             this.type = type;
-            this.caseId = caseId;
             this.event = event;
         }
 
         String text() {
             if (text == null) {
-                text =
-                        switch (type) {
-                            case MESSAGE_POSTED -> messageFrame(event.path("message"));
-                            case MESSAGE_REJECTED -> {
-                                JsonNode r = event.path("rejection");
-                                yield Frames.error(
-                                        r.path("code").asText(),
-                                        r.path("message").asText(),
-                                        r.path("clientMsgId").asText(null));
-                            }
-                            case CASE_READ ->
-                                    Frames.frame(
-                                            "read",
-                                            "caseId",
-                                            caseId,
-                                            "seq",
-                                            event.path("read").path("seq"));
-                            default -> Frames.frame("case", "case", event.path("case"));
-                        };
+                text = Frames.encode(frameOf(type, event));
             }
             return text;
         }
     }
 
-    private static String messageFrame(JsonNode message) {
-        return Frames.frame("message", "message", message);
+    /** The frame a case event becomes on the sockets that receive it. */
+    static ServerFrame frameOf(EventType type, CaseEvent event) {
+        return switch (type) {
+            case MESSAGE_POSTED -> new ServerFrame.Message(event.message());
+            case MESSAGE_REJECTED -> {
+                CaseEvent.Rejection r = event.rejection();
+                yield new ServerFrame.Error(r.code(), r.message(), r.clientMsgId());
+            }
+            case CASE_READ ->
+                    new ServerFrame.ReadMoved(event.caseView().caseId(), event.read().seq());
+            default -> new ServerFrame.Case(event.caseView());
+        };
     }
 
-    /**
-     * The Case an event is about. A refused send to a Case that does not exist comes without one
-     * ({@code case: null}): it is routed by its connection alone, so null here (before, the whole
-     * event was skipped and the sender never got its error frame; found by HostileInputIT).
-     */
-    static UUID caseIdOf(EventType type, JsonNode event) {
-        JsonNode kase = event.path("case");
-        String id =
-                kase.isMissingNode() || kase.isNull()
-                        ? event.path("caseId").asText()
-                        : kase.path("caseId").asText();
-        if (id.isEmpty() && type == EventType.MESSAGE_REJECTED) {
-            return null;
-        }
-        return UUID.fromString(id);
+    private static String messageFrame(MessageView message) {
+        return Frames.encode(new ServerFrame.Message(message));
     }
 
     /**
@@ -187,9 +157,10 @@ public class Sessions {
         }
     }
 
-    private void deliverTo(Session s, EventType type, UUID caseId, JsonNode event, OneFrame frame) {
+    private void deliverTo(
+            Session s, EventType type, UUID caseId, CaseEvent event, OneFrame frame) {
         if (type == EventType.MESSAGE_POSTED) {
-            live(s, caseId, event.path("message"), frame);
+            live(s, caseId, event.message(), frame);
         } else {
             s.send(frame.text());
         }
@@ -197,7 +168,7 @@ public class Sessions {
                 .increment();
     }
 
-    private void live(Session s, UUID caseId, JsonNode message, OneFrame frame) {
+    private void live(Session s, UUID caseId, MessageView message, OneFrame frame) {
         Session.CaseStream stream = s.stream(caseId);
         if (stream.gapBefore(message)) {
             // A seq went missing between us and the socket (e.g. a replay raced the subscription):
@@ -217,8 +188,8 @@ public class Sessions {
      * The recent conversation of a Case as one history frame (the last {@value HISTORY_WINDOW}
      * messages), carrying the Case view too when {@code withCase} (agent open).
      */
-    public Uni<Void> history(Session s, UUID caseId, JsonNode view, boolean withCase) {
-        long after = Math.max(0, view.path("lastSeq").asLong() - HISTORY_WINDOW);
+    public Uni<Void> history(Session s, UUID caseId, CaseView view, boolean withCase) {
+        long after = Math.max(0, view.lastSeq() - HISTORY_WINDOW);
         return catchUp(s, caseId, after, true, withCase ? view : null);
     }
 
@@ -233,7 +204,7 @@ public class Sessions {
 
     /** As above; a history frame also carries {@code caseView} when given (agent open). */
     public Uni<Void> catchUp(
-            Session s, UUID caseId, long after, boolean asHistory, JsonNode caseView) {
+            Session s, UUID caseId, long after, boolean asHistory, CaseView caseView) {
         Session.CaseStream stream = s.stream(caseId);
         long from;
         if (asHistory) {
@@ -246,7 +217,7 @@ public class Sessions {
         // replay window set below it (gateway.max-replay) must not turn it into a resync.
         int limit =
                 (asHistory ? Math.max(config.maxReplay(), HISTORY_WINDOW) : config.maxReplay()) + 1;
-        Uni<JsonNode> page =
+        Uni<List<MessageView>> page =
                 s.listener.kind() == Audience.Kind.CUSTOMER
                         ? gatewayCases.messages(caseId, from, limit)
                         : agentCases.messages(s.bearer, caseId, from, limit);
@@ -261,27 +232,25 @@ public class Sessions {
                         })
                 .invoke(
                         messages -> {
-                            List<JsonNode> list = new ArrayList<>();
-                            messages.forEach(list::add);
+                            List<MessageView> list = messages;
                             if (list.size() >= limit) {
-                                stream.skipTo(list.get(list.size() - 1).path("seq").asLong());
-                                s.send(Frames.frame("resync", "caseId", caseId));
+                                stream.skipTo(list.get(list.size() - 1).seq());
+                                s.send(Frames.encode(new ServerFrame.Resync(caseId)));
                                 list = List.of();
                             }
                             if (asHistory) {
                                 stream.endHistory(
-                                        list, sent -> s.send(history(caseId, caseView, sent)));
+                                        list,
+                                        sent ->
+                                                s.send(
+                                                        Frames.encode(
+                                                                new ServerFrame.History(
+                                                                        caseId, caseView, sent))));
                             } else {
                                 stream.endReplay(list, m -> s.send(messageFrame(m)));
                             }
                         })
                 .replaceWithVoid();
-    }
-
-    private static String history(UUID caseId, JsonNode caseView, List<JsonNode> messages) {
-        return caseView == null
-                ? Frames.frame("history", "caseId", caseId, "messages", messages)
-                : Frames.frame("history", "caseId", caseId, "case", caseView, "messages", messages);
     }
 
     /**

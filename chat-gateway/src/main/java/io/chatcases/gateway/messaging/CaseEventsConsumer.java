@@ -1,6 +1,6 @@
 package io.chatcases.gateway.messaging;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.chatcases.events.CaseEvent;
 import io.chatcases.events.CloudEventHeaders;
 import io.chatcases.events.EventType;
 import io.chatcases.gateway.endpoint.Sessions;
@@ -40,8 +40,8 @@ public class CaseEventsConsumer {
                     record.getMetadata(IncomingKafkaRecordMetadata.class).orElseThrow();
             Optional<EventType> type = EventType.fromWire(header(meta, CloudEventHeaders.TYPE));
             String time = header(meta, CloudEventHeaders.TIME);
-            JsonNode event = Frames.JSON.readTree(record.getPayload());
-            if (type.isPresent()) {
+            if (type.isPresent() && type.get() != EventType.CONTACT_UPDATED) {
+                CaseEvent event = Frames.JSON.readValue(record.getPayload(), CaseEvent.class);
                 sessions.deliver(type.get(), event, time == null ? null : Instant.parse(time));
             }
             assignment.handled(meta.getTopic(), meta.getPartition(), meta.getOffset());

@@ -1,8 +1,8 @@
 package io.chatcases.gateway.messaging;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.chatcases.gateway.endpoint.Sessions;
+import io.chatcases.gateway.protocol.CallSignal;
 import io.chatcases.gateway.protocol.Frames;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -18,7 +18,9 @@ import org.jboss.logging.Logger;
 /**
  * WebRTC signalling between a Support SDK customer and the Case's owner, who may hold sockets on
  * different replicas: frames go through chat.signals (key caseId, short retention) and every
- * replica delivers them to its own sockets of the addressee. Nothing here is stored.
+ * replica delivers them to its own sockets of the addressee. Nothing here is stored. A record is
+ * the frame the peer receives plus {@code to} (CUSTOMER or AGENT) and, for an agent, {@code
+ * agentId}; both are removed before delivery.
  */
 @ApplicationScoped
 public class Signals {
@@ -31,18 +33,18 @@ public class Signals {
     @Inject Sessions sessions;
 
     /**
-     * Relays {@code frame} (a call.* frame) of {@code caseId} to the customer ({@code agentId}
-     * null) or to that agent.
+     * Relays {@code signal} of {@code caseId} to the customer ({@code agentId} null) or to that
+     * agent.
      */
-    public Uni<Void> relay(UUID caseId, String agentId, JsonNode frame) {
-        ObjectNode signal = ((ObjectNode) frame.deepCopy()).put("caseId", caseId.toString());
+    public Uni<Void> relay(UUID caseId, String agentId, CallSignal signal) {
+        ObjectNode record = Frames.tree(signal.withCase(caseId));
         if (agentId == null) {
-            signal.put("to", "CUSTOMER");
+            record.put("to", "CUSTOMER");
         } else {
-            signal.put("to", "AGENT").put("agentId", agentId);
+            record.put("to", "AGENT").put("agentId", agentId);
         }
         return emitter.sendMessage(
-                Message.of(Frames.write(signal))
+                Message.of(record.toString())
                         .addMetadata(
                                 OutgoingKafkaRecordMetadata.<String>builder()
                                         .withKey(caseId.toString())
@@ -54,11 +56,9 @@ public class Signals {
         try {
             ObjectNode signal = (ObjectNode) Frames.JSON.readTree(record);
             String to = signal.remove("to").asText();
-            JsonNode agent = signal.remove("agentId");
-            sessions.deliverSignal(
-                    UUID.fromString(signal.path("caseId").asText()),
-                    "AGENT".equals(to) ? agent.asText() : null,
-                    Frames.write(signal));
+            String agentId = "AGENT".equals(to) ? signal.remove("agentId").asText() : null;
+            CallSignal frame = (CallSignal) Frames.decode(signal);
+            sessions.deliverSignal(frame.caseId(), agentId, Frames.encode(frame));
         } catch (Exception e) {
             LOG.warnf("undeliverable signal skipped: %s", e.toString());
         }

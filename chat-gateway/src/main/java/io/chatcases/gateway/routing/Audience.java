@@ -1,6 +1,8 @@
 package io.chatcases.gateway.routing;
 
+import io.chatcases.events.CaseEvent;
 import io.chatcases.events.CaseStatus;
+import io.chatcases.events.CaseView;
 import io.chatcases.events.EventType;
 import java.util.Set;
 import java.util.UUID;
@@ -33,10 +35,35 @@ public final class Audience {
     public record Event(
             EventType type,
             UUID caseId,
-            String status,
+            CaseStatus status,
             String ownerId,
             String readAgentId,
-            String rejectionConnectionId) {}
+            String rejectionConnectionId) {
+
+        /**
+         * The routing facts of a case event. A refused send to a Case that does not exist comes
+         * without one ({@code case: null}): it is routed by its connection alone, so its caseId is
+         * null (before, the whole event was skipped and the sender never got its error frame; found
+         * by HostileInputIT). Every other event names its Case.
+         */
+        public static Event of(EventType type, CaseEvent event) {
+            CaseView kase = event.caseView();
+            UUID caseId =
+                    kase != null
+                            ? kase.caseId()
+                            : event.message() != null ? event.message().caseId() : null;
+            if (caseId == null && type != EventType.MESSAGE_REJECTED) {
+                throw new IllegalArgumentException("a " + type.wire() + " event without its Case");
+            }
+            return new Event(
+                    type,
+                    caseId,
+                    kase == null ? null : kase.status(),
+                    kase == null || kase.owner() == null ? null : kase.owner().id(),
+                    event.read() == null ? null : event.read().agentId(),
+                    event.rejection() == null ? null : event.rejection().connectionId());
+        }
+    }
 
     private static final Set<EventType> CUSTOMER_TYPES =
             Set.of(
@@ -59,7 +86,7 @@ public final class Audience {
         if (e.type() == EventType.CASE_READ) {
             return l.agentId().equals(e.readAgentId());
         }
-        if (e.type() == EventType.CASE_CLAIMED || CaseStatus.NEW.name().equals(e.status())) {
+        if (e.type() == EventType.CASE_CLAIMED || e.status() == CaseStatus.NEW) {
             return true;
         }
         return l.agentId().equals(e.ownerId());

@@ -2,8 +2,7 @@ package io.chatcases.gateway.endpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.chatcases.gateway.protocol.Frames;
+import io.chatcases.events.MessageView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -13,22 +12,22 @@ import org.junit.jupiter.api.Test;
 /** A socket's per-Case stream: replay + live, in seq order, never a seq twice. */
 class CaseStreamTest {
 
-    static JsonNode msg(long seq) {
-        return Frames.JSON.createObjectNode().put("seq", seq);
+    static MessageView msg(long seq) {
+        return new MessageView(null, seq, null, null, null, null, null, null, null);
     }
 
-    static List<JsonNode> msgs(long from, long to) {
+    static List<MessageView> msgs(long from, long to) {
         return LongStream.rangeClosed(from, to).mapToObj(CaseStreamTest::msg).toList();
     }
 
-    static List<Long> seqs(List<JsonNode> sent) {
-        return sent.stream().map(m -> m.path("seq").asLong()).toList();
+    static List<Long> seqs(List<MessageView> sent) {
+        return sent.stream().map(m -> m.seq()).toList();
     }
 
     @Test
     void liveMessagesDuringAReplayAreSentAfterItWithoutDuplicates() {
         Session.CaseStream stream = new Session.CaseStream();
-        List<JsonNode> sent = new ArrayList<>();
+        List<MessageView> sent = new ArrayList<>();
         stream.beginReplay(3);
         stream.live(msg(6), sent::add); // arrives while the replay is in flight
         stream.live(msg(7), sent::add);
@@ -41,12 +40,12 @@ class CaseStreamTest {
     @Test
     void aHistoryReloadCarriesTheWholeConversationThenLiveContinuesAfterIt() {
         Session.CaseStream stream = new Session.CaseStream();
-        List<JsonNode> live = new ArrayList<>();
+        List<MessageView> live = new ArrayList<>();
         stream.live(msg(1), live::add);
         stream.live(msg(2), live::add); // seen live before the agent opened the Case
         stream.beginHistory();
         stream.live(msg(4), live::add); // arrives during the reload
-        List<List<JsonNode>> histories = new ArrayList<>();
+        List<List<MessageView>> histories = new ArrayList<>();
         stream.endHistory(msgs(1, 3), histories::add);
         stream.live(msg(4), live::add);
         stream.live(msg(5), live::add);
@@ -67,7 +66,7 @@ class CaseStreamTest {
     @RepeatedTest(50)
     void concurrentLiveAndReplayNeverSendASeqTwiceOrOutOfOrder() throws Exception {
         Session.CaseStream stream = new Session.CaseStream();
-        List<JsonNode> sent = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<MessageView> sent = java.util.Collections.synchronizedList(new ArrayList<>());
         stream.beginReplay(0);
         Thread live =
                 new Thread(

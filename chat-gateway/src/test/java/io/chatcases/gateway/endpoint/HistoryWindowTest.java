@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.chatcases.events.CaseStatus;
+import io.chatcases.events.CaseView;
+import io.chatcases.events.Channel;
+import io.chatcases.events.MessageView;
 import io.chatcases.gateway.client.GatewayCaseApi;
 import io.chatcases.gateway.config.GatewayConfig;
 import io.chatcases.gateway.protocol.Frames;
@@ -36,11 +40,11 @@ class HistoryWindowTest {
                         (name, args) -> {
                             long after = (long) args[1];
                             int limit = (int) args[2];
-                            var page = Frames.JSON.createArrayNode();
+                            List<MessageView> page = new ArrayList<>();
                             for (long s = after + 1; s <= LAST_SEQ && page.size() < limit; s++) {
-                                page.add(Frames.JSON.createObjectNode().put("seq", s));
+                                page.add(CaseStreamTest.msg(s));
                             }
-                            return Uni.createFrom().item((JsonNode) page);
+                            return Uni.createFrom().item(page);
                         });
         WebSocketConnection connection =
                 proxy(
@@ -82,7 +86,17 @@ class HistoryWindowTest {
 
     @Test
     void theHistoryOnOpenHoldsTheConversationEvenAboveTheReplayWindow() throws Exception {
-        JsonNode view = Frames.JSON.createObjectNode().put("lastSeq", LAST_SEQ);
+        CaseView view =
+                new CaseView(
+                        CASE,
+                        1,
+                        Channel.WEB_CONNECT,
+                        CaseStatus.NEW,
+                        null,
+                        null,
+                        null,
+                        LAST_SEQ,
+                        false);
         sessions.history(session, CASE, view, false).await().indefinitely();
         assertEquals(1, frames.size(), "one frame: " + frames);
         assertEquals("history", frame(0).path("type").asText());

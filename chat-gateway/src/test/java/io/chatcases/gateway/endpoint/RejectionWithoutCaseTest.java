@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.chatcases.events.CaseEvent;
 import io.chatcases.events.EventType;
 import io.chatcases.gateway.protocol.Frames;
 import io.chatcases.gateway.routing.Audience;
@@ -19,25 +19,28 @@ import org.junit.jupiter.api.Test;
  */
 class RejectionWithoutCaseTest {
 
-    static JsonNode json(String text) throws Exception {
-        return Frames.JSON.readTree(text);
+    static CaseEvent event(String text) throws Exception {
+        return Frames.JSON.readValue(text, CaseEvent.class);
     }
 
     @Test
     void aRejectionWithoutACaseIsRoutedByItsConnectionAlone() throws Exception {
-        JsonNode event =
-                json(
+        CaseEvent event =
+                event(
                         "{\"case\":null,\"message\":null,\"read\":null,\"rejection\":"
                                 + "{\"clientMsgId\":\"m1\",\"connectionId\":\"conn-1\","
                                 + "\"code\":\"NOT_FOUND\",\"message\":\"No such Case\"}}");
-        assertNull(Sessions.caseIdOf(EventType.MESSAGE_REJECTED, event));
-        Audience.Event routing =
-                new Audience.Event(EventType.MESSAGE_REJECTED, null, null, null, null, "conn-1");
+        Audience.Event routing = Audience.Event.of(EventType.MESSAGE_REJECTED, event);
+        assertNull(routing.caseId());
         assertTrue(Audience.receives(routing, Audience.Listener.agent("conn-1", "alice")));
         assertTrue(
                 Audience.receives(
                         routing, Audience.Listener.customer("conn-1", UUID.randomUUID())));
         assertFalse(Audience.receives(routing, Audience.Listener.agent("conn-2", "alice")));
+        assertEquals(
+                "{\"type\":\"error\",\"code\":\"NOT_FOUND\",\"message\":\"No such Case\","
+                        + "\"ref\":\"m1\"}",
+                Frames.encode(Sessions.frameOf(EventType.MESSAGE_REJECTED, event)));
     }
 
     @Test
@@ -45,11 +48,15 @@ class RejectionWithoutCaseTest {
         UUID id = UUID.randomUUID();
         assertEquals(
                 id,
-                Sessions.caseIdOf(
-                        EventType.MESSAGE_REJECTED,
-                        json("{\"case\":{\"caseId\":\"" + id + "\"},\"rejection\":{}}")));
+                Audience.Event.of(
+                                EventType.MESSAGE_REJECTED,
+                                event(
+                                        "{\"case\":{\"caseId\":\""
+                                                + id
+                                                + "\"},\"rejection\":{\"code\":\"FORBIDDEN\"}}"))
+                        .caseId());
         assertThrows(
                 IllegalArgumentException.class,
-                () -> Sessions.caseIdOf(EventType.MESSAGE_POSTED, json("{\"case\":null}")));
+                () -> Audience.Event.of(EventType.MESSAGE_POSTED, event("{\"case\":null}")));
     }
 }

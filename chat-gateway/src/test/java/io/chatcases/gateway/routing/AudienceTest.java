@@ -2,6 +2,7 @@ package io.chatcases.gateway.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.chatcases.events.CaseStatus;
 import io.chatcases.events.EventType;
 import io.chatcases.gateway.routing.Audience.Event;
 import io.chatcases.gateway.routing.Audience.Listener;
@@ -34,7 +35,7 @@ class AudienceTest {
     }
 
     static Event event(EventType type, String status, String owner) {
-        return new Event(type, CASE, status, owner, null, null);
+        return new Event(type, CASE, CaseStatus.valueOf(status), owner, null, null);
     }
 
     @Test
@@ -74,14 +75,22 @@ class AudienceTest {
 
     @Test
     void aReadMarkGoesOnlyToThatAgentsSockets() {
-        Event read = new Event(EventType.CASE_READ, CASE, "READY", "alice-id", "alice-id", null);
+        Event read =
+                new Event(
+                        EventType.CASE_READ, CASE, CaseStatus.READY, "alice-id", "alice-id", null);
         assertEquals(Set.of("alice", "alice-tab-2"), recipients(read));
     }
 
     @Test
     void aRefusalGoesOnlyToTheConnectionThatSent() {
         Event rejected =
-                new Event(EventType.MESSAGE_REJECTED, CASE, "READY", "alice-id", null, "bob");
+                new Event(
+                        EventType.MESSAGE_REJECTED,
+                        CASE,
+                        CaseStatus.READY,
+                        "alice-id",
+                        null,
+                        "bob");
         assertEquals(Set.of("bob"), recipients(rejected));
     }
 
