@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { DEFAULT_DIR, loadFrameSchemas } from './frameSchemas.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const GATEWAY = process.env.GATEWAY ?? 'http://localhost:8080';
@@ -24,6 +25,8 @@ const LOCAL_UI = process.env.E2E_LOCAL_UI === '1';
 const T = Number(process.env.E2E_TIMEOUT_MS ?? 15_000);
 const RUN = Date.now().toString(36);
 const XSS = '<img src=x onerror=alert(1)>';
+/** The protocol's JSON Schemas (schema/frames): every WebSocket frame of every page must match. */
+const SCHEMAS = loadFrameSchemas();
 
 // ----------------------------------------------------------------------------- REST helpers
 
@@ -144,12 +147,20 @@ async function newPage(browser, name, viewport = { width: 1280, height: 800 }) {
   page.on('console', (m) => {
     if (m.type() === 'error') console.error(`[${name}] console: ${m.text()}`);
   });
-  if (process.env.E2E_DEBUG) {
-    page.on('websocket', (ws) => {
-      ws.on('framereceived', (f) => console.log(`[${name}] << ${String(f.payload).slice(0, 300)}`));
-      ws.on('framesent', (f) => console.log(`[${name}] >> ${String(f.payload).slice(0, 300)}`));
-    });
-  }
+  page.on('websocket', (ws) => {
+    const check = (dir) => (f) => {
+      const text = String(f.payload);
+      if (process.env.E2E_DEBUG) console.log(`[${name}] ${dir} ${text.slice(0, 300)}`);
+      frames.count++;
+      const why = SCHEMAS ? SCHEMAS.check(text) : null;
+      if (why) {
+        frames.invalid.push(`[${name}] ${dir} ${why}: ${text.slice(0, 300)}`);
+        console.error(`[${name}] frame refused by its schema: ${why}`);
+      }
+    };
+    ws.on('framereceived', check('<<'));
+    ws.on('framesent', check('>>'));
+  });
   // A script injected through a message would open a dialog: none may ever open.
   page.on('dialog', (d) => {
     dialogs.push(`${name}: ${d.message()}`);
@@ -159,6 +170,8 @@ async function newPage(browser, name, viewport = { width: 1280, height: 800 }) {
 }
 const dialogs = [];
 const pages = new Map();
+/** WebSocket frames seen on every page, and those their schema refused (or of an unknown type). */
+const frames = { count: 0, invalid: [] };
 
 async function signIn(page, user) {
   await page.goto(`${GATEWAY}/`);
@@ -203,7 +216,10 @@ async function shot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
 
-/** Retries an assertion until it holds or the timeout passes. */
+/**
+ * Retries an assertion until it holds or the timeout passes: a wait on an observable end state,
+ * polled like Awaitility does (never a fixed sleep before an assertion).
+ */
 async function eventually(check, timeout = T) {
   const end = Date.now() + timeout;
   for (;;) {
@@ -500,12 +516,23 @@ try {
         await cust2.locator(`${tid('message')} img:not([data-testid="file-preview"])`).count(),
         0,
       );
-      await new Promise((r) => setTimeout(r, 500));
+      // Watermark: a later message is shown on both sides, so anything the XSS message could
+      // have run when it was rendered (before it) has run; no dialog opened.
+      const later = `after the XSS ${RUN}`;
+      await cust2.locator(tid('composer')).fill(later);
+      await cust2.locator(tid('composer')).press('Enter');
+      await alice.locator(tid('message'), { hasText: later }).waitFor();
+      await cust2.locator(tid('message'), { hasText: later }).waitFor();
       assert.deepEqual(dialogs, []);
       await shot(alice, '10-console-xss-literal');
       await shot(cust2, '11-widget-phone');
     },
   );
+  await step('every WebSocket frame sent and received matched its JSON Schema', async () => {
+    assert.ok(SCHEMAS, `no frame schemas at ${process.env.FRAME_SCHEMAS || DEFAULT_DIR}`);
+    assert.ok(frames.count > 0, 'no WebSocket frames were seen');
+    assert.deepEqual(frames.invalid, [], `${frames.invalid.length} of ${frames.count} frames`);
+  });
 } catch {
   // reported by step()
 } finally {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { agentSocketProtocols, ConsoleApp } from '../src/console/app';
 import type { AuthSession } from '../src/console/auth';
 import { Notifier } from '../src/console/notify';
+import { invalidFrames } from './schemas';
 import { aCase, aMessage, ALICE, aTile, FakeSocket, flush } from './fakes';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -64,6 +65,8 @@ describe('ConsoleApp', () => {
     vi.useRealTimers();
     vi.unstubAllGlobals();
   });
+  // Every frame the UI sent in the test matches the protocol's schema of its type.
+  afterEach(() => expect(invalidFrames(FakeSocket.allSent())).toEqual([]));
 
   async function connected() {
     const s = setup();
@@ -229,27 +232,83 @@ describe('ConsoleApp', () => {
     expect(qa('[data-testid="message-pending"]')).toHaveLength(0);
   });
 
-  it('keeps messages of a Case it is not in, and loads the rest over REST when it is opened', async () => {
+  it('loads a conversation from the socket only: open, then its history (no REST)', async () => {
     const { socket, qa, fetchMock } = await connected();
     const mine = { ...older, status: 'READY' as const, owner: aliceOwner, lastSeq: 3 };
     socket.receive({ type: 'case', case: mine });
-    // seq 3 arrives live while Alice is elsewhere; the gateway will not repeat it in `history`.
     socket.receive({ type: 'message', message: aMessage(older, 3, { text: 'live one' }) });
+    qa('[data-testid="tile"]')[0]?.click();
+    expect(socket.sentOfType('open')).toEqual([{ type: 'open', caseId: older.caseId }]);
+    // The history holds the recent conversation, including what this socket sent live.
+    socket.receive({
+      type: 'history',
+      caseId: older.caseId,
+      case: mine,
+      messages: [aMessage(older, 1), aMessage(older, 2), aMessage(older, 3, { text: 'live one' })],
+    });
+    expect(qa('[data-testid="message"]').map((m) => m.dataset.seq)).toEqual(['1', '2', '3']);
+    await flush();
+    expect(fetchMock.mock.calls.filter(([u]) => String(u).includes('/messages'))).toEqual([]);
+  });
+
+  it('reloads over REST after a resync, from the last seq it holds', async () => {
+    const { socket, qa, fetchMock } = await connected();
+    const mine = { ...older, status: 'READY' as const, owner: aliceOwner, lastSeq: 2 };
+    socket.receive({ type: 'case', case: mine });
+    qa('[data-testid="tile"]')[0]?.click();
+    socket.receive({
+      type: 'history',
+      caseId: older.caseId,
+      case: mine,
+      messages: [aMessage(older, 1), aMessage(older, 2)],
+    });
     fetchMock.mockImplementation((url) =>
       Promise.resolve(
-        String(url).includes(`/api/cases/${older.caseId}/messages?after=0`)
-          ? json(200, [
-              aMessage(older, 1),
-              aMessage(older, 2),
-              aMessage(older, 3, { text: 'live one' }),
-            ])
+        String(url).includes(`/api/cases/${older.caseId}/messages?after=2`)
+          ? json(200, [aMessage(older, 3), aMessage(older, 4)])
           : json(200, []),
       ),
     );
-    qa('[data-testid="tile"]')[0]?.click();
-    socket.receive({ type: 'history', caseId: older.caseId, case: mine, messages: [] });
+    socket.receive({ type: 'resync', caseId: older.caseId });
     await vi.waitFor(() =>
-      expect(qa('[data-testid="message"]').map((m) => m.dataset.seq)).toEqual(['1', '2', '3']),
+      expect(qa('[data-testid="message"]').map((m) => m.dataset.seq)).toEqual(['1', '2', '3', '4']),
+    );
+  });
+
+  it('resolves over REST (never over the socket) and shows the Case as resolved', async () => {
+    const { socket, q, qa, fetchMock } = await connected();
+    const mine = { ...older, status: 'READY' as const, owner: aliceOwner };
+    socket.receive({ type: 'case', case: mine });
+    qa('[data-testid="tile"]')[0]?.click();
+    fetchMock.mockImplementation((url) =>
+      Promise.resolve(
+        String(url).endsWith('/resolve')
+          ? json(200, { ...mine, status: 'RESOLVED' })
+          : json(200, []),
+      ),
+    );
+    q('[data-testid="resolve-button"]')?.click();
+    await vi.waitFor(() =>
+      expect(qa('[data-testid="tile"]').map((t) => t.dataset.caseId)).toEqual([newer.caseId]),
+    );
+    const call = fetchMock.mock.calls.find(([u]) => String(u).endsWith('/resolve'));
+    expect(call?.[0]).toBe(`http://localhost:8080/api/cases/${older.caseId}/resolve`);
+    expect(call?.[1]?.method).toBe('POST');
+    expect(socket.sentOfType('resolve')).toEqual([]);
+    expect(q('[data-testid="conversation-status"]')?.textContent).toContain('RESOLVED');
+  });
+
+  it('shows a refused resolve as a notice', async () => {
+    const { socket, q, qa, fetchMock } = await connected();
+    const mine = { ...older, status: 'READY' as const, owner: aliceOwner };
+    socket.receive({ type: 'case', case: mine });
+    qa('[data-testid="tile"]')[0]?.click();
+    fetchMock.mockImplementation(() =>
+      Promise.resolve(json(409, { code: 'CONFLICT', detail: 'Case 1 is not ready.' })),
+    );
+    q('[data-testid="resolve-button"]')?.click();
+    await vi.waitFor(() =>
+      expect(q('[data-testid="notice"]')?.textContent).toBe('Case 1 is not ready.'),
     );
   });
 

@@ -19,6 +19,11 @@ export class FakeSocket implements SocketLike {
     FakeSocket.all.push(this);
   }
 
+  /** Every frame any fake socket was sent since the last reset (what the UI encoded). */
+  static allSent(): unknown[] {
+    return FakeSocket.all.flatMap((s) => s.sent);
+  }
+
   static reset(): void {
     FakeSocket.all = [];
   }

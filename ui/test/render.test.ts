@@ -95,7 +95,7 @@ describe('ConversationView', () => {
   it('colours mine gray, others blue, system apart', () => {
     const { v } = view();
     v.show(mine);
-    v.addMessages([
+    v.list.add([
       aMessage(mine, 1, {
         kind: 'SYSTEM',
         sender: { type: 'SYSTEM', id: null, name: null },
@@ -166,16 +166,16 @@ describe('ConversationView', () => {
   it('replaces a pending bubble by its message and shows upload progress', () => {
     const { v } = view();
     v.show(mine);
-    v.showPending('cm-1', 'hello');
+    v.list.showPending('cm-1', 'hello');
     expect(v.el.querySelectorAll('[data-testid="message-pending"]')).toHaveLength(1);
-    v.addMessages([
+    v.list.add([
       aMessage(mine, 5, {
         clientMsgId: 'cm-1',
         sender: { type: 'USER', id: ALICE.id, name: 'Alice' },
       }),
     ]);
     expect(v.el.querySelectorAll('[data-testid="message-pending"]')).toHaveLength(0);
-    const row = v.uploadStarted('photo.png');
+    const row = v.uploads.start('photo.png');
     row.progress(0.5);
     expect(v.el.querySelector<HTMLProgressElement>('[data-testid="upload-progress"]')?.value).toBe(
       0.5,

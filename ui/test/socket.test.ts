@@ -59,8 +59,8 @@ describe('ReconnectingSocket', () => {
     expect(frames).toEqual([{ type: 'accepted', clientMsgId: 'a' }]);
     expect(opens).toEqual([false]);
     expect(states).toEqual(['connecting', 'connected']);
-    expect(rs.send({ type: 'typing' })).toBe(true);
-    expect(s.sent).toEqual([{ type: 'typing' }]);
+    expect(rs.send({ type: 'resume', lastSeq: 0 })).toBe(true);
+    expect(s.sent).toEqual([{ type: 'resume', lastSeq: 0 }]);
   });
 
   it('reconnects with growing delays and reports a reconnect to resume from', async () => {
@@ -70,7 +70,7 @@ describe('ReconnectingSocket', () => {
     FakeSocket.last().open();
     FakeSocket.last().drop(1001);
     expect(states.at(-1)).toBe('reconnecting');
-    expect(rs.send({ type: 'typing' })).toBe(false);
+    expect(rs.send({ type: 'resume', lastSeq: 0 })).toBe(false);
     expect(timers.delays()).toEqual([375]); // 500 * 2^0, half fixed + 0.5 of the other half
 
     timers.runAll();

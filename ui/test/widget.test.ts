@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { storageKey } from '../src/widget/session';
 import { Widget } from '../src/widget/widget';
+import { invalidFrames } from './schemas';
 import { aCase, aMessage, FakeSocket, flush } from './fakes';
 import { bearerProtocols } from '../src/shared/socketAuth';
 
@@ -46,6 +47,8 @@ describe('Widget', () => {
     vi.stubGlobal('fetch', fetchMock);
   });
   afterEach(() => vi.unstubAllGlobals());
+  // Every frame the UI sent in the test matches the protocol's schema of its type.
+  afterEach(() => expect(invalidFrames(FakeSocket.allSent())).toEqual([]));
 
   it('lives in a shadow root behind a launcher', () => {
     const { w, q } = mount();

@@ -94,22 +94,24 @@ export type ServerFrameType = ServerFrame['type'];
 
 // ----------------------------------------------------------------------------- client -> server
 
+/**
+ * What the console sends. Claims and resolves go over REST (one path for Case commands), so the
+ * socket's `claim` and `resolve` frames are not used.
+ */
 export type AgentFrame =
   | { type: 'open'; caseId: string }
   | { type: 'close'; caseId: string }
-  | { type: 'claim'; caseId: string; requestId: string }
   | { type: 'send'; caseId: string; clientMsgId: string; text: string }
   | { type: 'send'; caseId: string; clientMsgId: string; fileId: string }
   | { type: 'read'; caseId: string; seq: number }
-  | { type: 'resolve'; caseId: string; requestId: string }
   | { type: 'resume'; cases: Record<string, number> }
   | { type: 'auth'; token: string };
 
+/** What the widget sends. */
 export type CustomerFrame =
   | { type: 'send'; clientMsgId: string; text: string }
   | { type: 'send'; clientMsgId: string; fileId: string }
-  | { type: 'resume'; lastSeq: number }
-  | { type: 'typing' };
+  | { type: 'resume'; lastSeq: number };
 
 export type ClientFrame = AgentFrame | CustomerFrame;
 

@@ -4,10 +4,10 @@
  * actions. Mine are gray, everyone else's blue, system messages distinct.
  */
 import { UNVERIFIED_HINT, UNVERIFIED_LABEL, unverifiedMark } from '../verification';
-import { h, replaceChildren, setText } from '../../shared/dom';
+import { h, setText } from '../../shared/dom';
 import { fullName } from '../../shared/format';
+import { MessageList, UploadList } from '../../shared/conversation';
 import type { Agent, Case, FileRef, Message, QuickReply } from '../../shared/protocol';
-import { insertBySeq, messageElement, pendingElement } from '../../shared/render';
 import { QuickReplyPicker } from './quickReplyPicker';
 
 export interface ConversationActions {
@@ -32,12 +32,6 @@ export function modeFor(c: Case, me: Agent): Mode {
   return 'read';
 }
 
-export interface UploadRow {
-  progress(fraction: number): void;
-  done(): void;
-  failed(text: string): void;
-}
-
 export class ConversationView {
   readonly el: HTMLElement;
   private readonly title: HTMLElement;
@@ -45,8 +39,9 @@ export class ConversationView {
   private readonly unverified: HTMLElement;
   private readonly claimBtn: HTMLButtonElement;
   private readonly resolveBtn: HTMLButtonElement;
-  private readonly list: HTMLOListElement;
-  private readonly uploads: HTMLUListElement;
+  /** The messages (shared with the widget), mine being the ones I sent as an agent. */
+  readonly list: MessageList;
+  readonly uploads: UploadList;
   private readonly composerBox: HTMLElement;
   private readonly composer: HTMLTextAreaElement;
   private readonly sendBtn: HTMLButtonElement;
@@ -89,13 +84,23 @@ export class ConversationView {
     this.claimBtn.addEventListener('click', () => actions.claim());
     this.resolveBtn.addEventListener('click', () => actions.resolve());
 
-    this.list = h('ol', {
-      class: 'conv__messages',
-      'data-testid': 'message-list',
-      'aria-live': 'polite',
-      'aria-label': 'Messages',
+    this.list = new MessageList({
+      attrs: {
+        class: 'conv__messages',
+        'data-testid': 'message-list',
+        'aria-live': 'polite',
+        'aria-label': 'Messages',
+      },
+      viewer: {
+        isMine: (m: Message) => m.sender.type === 'USER' && m.sender.id === this.me.id,
+        authorOf: (m: Message) =>
+          m.sender.name ?? (m.sender.type === 'CUSTOMER' ? fullName(this.current?.contact) : null),
+      },
+      onDownload: (f) => actions.download(f),
+      loadPreview: (f, img) => actions.loadPreview(f, img),
+      onRetry: (id) => actions.retry(id),
     });
-    this.uploads = h('ul', { class: 'conv__uploads', 'data-testid': 'uploads' });
+    this.uploads = new UploadList('conv__uploads', { cls: 'link', label: '×' });
 
     this.composer = h('textarea', {
       class: 'composer__input',
@@ -186,8 +191,8 @@ export class ConversationView {
         h('div', { class: 'conv__actions' }, this.claimBtn, this.resolveBtn),
       ),
       this.empty,
-      this.list,
-      this.uploads,
+      this.list.el,
+      this.uploads.el,
       this.readOnlyNote,
       this.composerBox,
     );
@@ -207,8 +212,8 @@ export class ConversationView {
   /** Shows a Case (empty list until its history arrives). */
   show(c: Case): void {
     this.current = c;
-    replaceChildren(this.list);
-    replaceChildren(this.uploads);
+    this.list.clear();
+    this.uploads.clear();
     this.composer.value = '';
     this.picker.close();
     this.el.classList.remove('conv--none');
@@ -219,8 +224,8 @@ export class ConversationView {
   /** No Case open. */
   clear(): void {
     this.current = null;
-    replaceChildren(this.list);
-    replaceChildren(this.uploads);
+    this.list.clear();
+    this.uploads.clear();
     this.el.classList.add('conv--none');
     this.empty.hidden = false;
     setText(this.title, '');
@@ -257,112 +262,8 @@ export class ConversationView {
     );
   }
 
-  /** Adds messages (any order, duplicates already filtered by the caller's store). */
-  addMessages(messages: Message[]): void {
-    const atBottom = this.isAtBottom();
-    for (const m of messages) {
-      if (this.list.querySelector(`[data-seq="${m.seq}"]`)) continue;
-      const mine = m.sender.type === 'USER' && m.sender.id === this.me.id;
-      const el = messageElement(m, {
-        mine,
-        author:
-          m.kind === 'SYSTEM' || mine
-            ? null
-            : (m.sender.name ??
-              (m.sender.type === 'CUSTOMER' ? fullName(this.current?.contact) : null)),
-        onDownload: (f) => this.actions.download(f),
-        loadPreview: (f, img) => this.actions.loadPreview(f, img),
-      });
-      insertBySeq(this.list, el, m.seq);
-      if (m.clientMsgId) this.removePending(m.clientMsgId);
-    }
-    if (atBottom || messages.some((m) => m.sender.id === this.me.id)) this.scrollToBottom();
-  }
-
-  showPending(clientMsgId: string, label: string): void {
-    if (this.pendingEl(clientMsgId)) return;
-    this.list.appendChild(pendingElement(clientMsgId, label));
-    this.scrollToBottom();
-  }
-
-  pendingAccepted(clientMsgId: string): void {
-    const el = this.pendingEl(clientMsgId);
-    const state = el?.querySelector('[data-testid="pending-state"]');
-    if (el && state) {
-      el.dataset.state = 'accepted';
-      setText(state, 'Sent');
-    }
-  }
-
-  pendingFailed(clientMsgId: string, text: string): void {
-    const el = this.pendingEl(clientMsgId);
-    const state = el?.querySelector('[data-testid="pending-state"]');
-    if (!el || !state) return;
-    el.dataset.state = 'failed';
-    const retry = h(
-      'button',
-      { type: 'button', class: 'link', 'data-testid': 'retry-send' },
-      'Retry',
-    );
-    retry.addEventListener('click', () => {
-      el.dataset.state = 'sending';
-      replaceChildren(state, 'Sending…');
-      this.actions.retry(clientMsgId);
-    });
-    replaceChildren(state, `Not sent: ${text} `, retry);
-  }
-
-  removePending(clientMsgId: string): void {
-    this.pendingEl(clientMsgId)?.remove();
-  }
-
-  /** A row with a progress bar for one upload. */
-  uploadStarted(name: string): UploadRow {
-    const bar = h('progress', {
-      max: 1,
-      value: 0,
-      'data-testid': 'upload-progress',
-      'aria-label': `Uploading ${name}`,
-    });
-    const status = h('span', { class: 'upload__status' }, 'Uploading…');
-    const row = h(
-      'li',
-      { class: 'upload', 'data-testid': 'upload' },
-      h('span', { class: 'upload__name' }, name),
-      bar,
-      status,
-    );
-    this.uploads.appendChild(row);
-    return {
-      progress: (f) => {
-        bar.value = Math.max(0, Math.min(1, f));
-      },
-      done: () => row.remove(),
-      failed: (text) => {
-        row.dataset.state = 'failed';
-        bar.remove();
-        setText(status, text);
-        status.setAttribute('data-testid', 'upload-error');
-        const dismiss = h(
-          'button',
-          { type: 'button', class: 'link', 'aria-label': 'Dismiss' },
-          '×',
-        );
-        dismiss.addEventListener('click', () => row.remove());
-        row.appendChild(dismiss);
-      },
-    };
-  }
-
   focusComposer(): void {
     if (!this.composerBox.hidden) this.composer.focus();
-  }
-
-  private pendingEl(clientMsgId: string): HTMLElement | null {
-    for (const child of Array.from(this.list.children)) {
-      if (child instanceof HTMLElement && child.dataset.clientMsgId === clientMsgId) return child;
-    }
-    return null;
   }
 
   private submit(): void {
@@ -405,13 +306,5 @@ export class ConversationView {
       const files = Array.from(ev.dataTransfer?.files ?? []);
       if (files.length > 0) this.actions.sendFiles(files);
     });
-  }
-
-  private isAtBottom(): boolean {
-    return this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 40;
-  }
-
-  private scrollToBottom(): void {
-    this.list.scrollTop = this.list.scrollHeight;
   }
 }

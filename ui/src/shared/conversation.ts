@@ -1,0 +1,250 @@
+/**
+ * The conversation as both faces show it: the message list (bubbles in seq order, each seq once),
+ * "sending…" bubbles until a send comes back as a message, "Not sent" with an optional Retry,
+ * upload rows with progress, and scrolling. Parameterised by who "I" am (`Viewer`); the console
+ * and the widget differ only in that and in their class names.
+ */
+import { h, replaceChildren, setText, type Attrs } from './dom';
+import { MessageStore } from './messages';
+import { PendingSends, type Pending } from './pending';
+import type { ClientFrame, FileRef, Message } from './protocol';
+import { insertBySeq, messageElement, pendingElement } from './render';
+
+/** Who is looking: which messages are mine, and whose name a bubble shows. */
+export interface Viewer {
+  isMine(m: Message): boolean;
+  /** The author shown above a bubble (null: none). */
+  authorOf(m: Message): string | null;
+}
+
+export interface MessageListOptions {
+  viewer: Viewer;
+  /** The list element's attributes (class, aria, test id). */
+  attrs: Attrs;
+  onDownload(file: FileRef): void;
+  loadPreview(file: FileRef, img: HTMLImageElement): void;
+  /** When given, a failed send shows a Retry link that calls it. */
+  onRetry?: (clientMsgId: string) => void;
+}
+
+export class MessageList {
+  readonly el: HTMLOListElement;
+
+  constructor(private readonly opts: MessageListOptions) {
+    this.el = h('ol', opts.attrs);
+  }
+
+  /** Shows messages (any order; a seq already shown is skipped) and drops their pending bubbles. */
+  add(messages: readonly Message[]): void {
+    const atBottom = this.isAtBottom();
+    let mine = false;
+    for (const m of messages) {
+      if (this.el.querySelector(`[data-seq="${m.seq}"]`)) continue;
+      const isMine = this.opts.viewer.isMine(m);
+      mine ||= isMine;
+      const el = messageElement(m, {
+        mine: isMine,
+        author: m.kind === 'SYSTEM' || isMine ? null : this.opts.viewer.authorOf(m),
+        onDownload: (f) => this.opts.onDownload(f),
+        loadPreview: (f, img) => this.opts.loadPreview(f, img),
+      });
+      insertBySeq(this.el, el, m.seq);
+      if (m.clientMsgId) this.pendingEl(m.clientMsgId)?.remove();
+    }
+    if (atBottom || mine) this.scrollToBottom();
+  }
+
+  showPending(clientMsgId: string, label: string): void {
+    if (this.pendingEl(clientMsgId)) return;
+    this.el.appendChild(pendingElement(clientMsgId, label));
+    this.scrollToBottom();
+  }
+
+  pendingAccepted(clientMsgId: string): void {
+    const el = this.pendingEl(clientMsgId);
+    const state = el?.querySelector('[data-testid="pending-state"]');
+    if (!el || !state) return;
+    el.dataset.state = 'accepted';
+    setText(state, 'Sent');
+  }
+
+  pendingFailed(clientMsgId: string, text: string): void {
+    const el = this.pendingEl(clientMsgId);
+    const state = el?.querySelector('[data-testid="pending-state"]');
+    if (!el || !state) return;
+    el.dataset.state = 'failed';
+    const retry = this.opts.onRetry;
+    if (!retry) {
+      replaceChildren(state, `Not sent: ${text}`);
+      return;
+    }
+    const link = h(
+      'button',
+      { type: 'button', class: 'link', 'data-testid': 'retry-send' },
+      'Retry',
+    );
+    link.addEventListener('click', () => {
+      el.dataset.state = 'sending';
+      replaceChildren(state, 'Sending…');
+      retry(clientMsgId);
+    });
+    replaceChildren(state, `Not sent: ${text} `, link);
+  }
+
+  clear(): void {
+    replaceChildren(this.el);
+  }
+
+  scrollToBottom(): void {
+    this.el.scrollTop = this.el.scrollHeight;
+  }
+
+  private isAtBottom(): boolean {
+    return this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight < 40;
+  }
+
+  private pendingEl(clientMsgId: string): HTMLElement | null {
+    for (const child of Array.from(this.el.children)) {
+      if (child instanceof HTMLElement && child.dataset.clientMsgId === clientMsgId) return child;
+    }
+    return null;
+  }
+}
+
+/** Error codes after which a send was not stored and goes again (same clientMsgId). */
+const TRANSIENT = new Set(['UNAVAILABLE', 'RATE_LIMITED']);
+const RETRY_AFTER_MS = 1500;
+
+/**
+ * Sends in flight and what they look like: shown as pending, resent after a reconnect or a
+ * transient refusal, marked "Sent" on `accepted`, "Not sent" on a refusal, gone when the message
+ * comes back. `transmit` is the socket's send (false while closed: resent on reconnect).
+ */
+export class Outbox<F extends ClientFrame> {
+  private readonly pending = new PendingSends<F>();
+
+  constructor(
+    private readonly list: () => MessageList,
+    private readonly transmit: (frame: F) => boolean,
+  ) {}
+
+  send(clientMsgId: string, frame: F, label: string): void {
+    this.pending.add(clientMsgId, frame, label);
+    this.list().showPending(clientMsgId, label);
+    this.transmit(frame);
+  }
+
+  accepted(clientMsgId: string): void {
+    this.pending.accepted(clientMsgId);
+    this.list().pendingAccepted(clientMsgId);
+  }
+
+  delivered(m: Message): void {
+    this.pending.delivered(m.clientMsgId);
+  }
+
+  /** An error frame: true when it answered one of my sends (and was handled here). */
+  refused(code: string, message: string, ref: string | null): boolean {
+    if (!ref || !this.pending.get(ref)) return false;
+    if (TRANSIENT.has(code)) {
+      setTimeout(() => this.retry(ref), RETRY_AFTER_MS);
+      return true;
+    }
+    this.pending.failed(ref, message || code);
+    this.list().pendingFailed(ref, message || code);
+    return true;
+  }
+
+  retry(clientMsgId: string): void {
+    const p = this.pending.retry(clientMsgId);
+    if (p) this.transmit(p.frame);
+  }
+
+  /** After a reconnect: everything not delivered and not refused goes again. */
+  resendAll(): void {
+    for (const p of this.pending.toResend()) this.transmit(p.frame);
+  }
+
+  all(): Pending<F>[] {
+    return this.pending.all();
+  }
+
+  clear(): void {
+    this.pending.clear();
+  }
+}
+
+/**
+ * One Case's messages held by the client (the store) shown in a list when it is on screen, with
+ * the Outbox told of each delivery.
+ */
+export function deliver(
+  store: MessageStore,
+  messages: readonly Message[],
+  outbox: { delivered(m: Message): void },
+  list: MessageList | null,
+): Message[] {
+  const added = store.addAll(messages);
+  for (const m of added) outbox.delivered(m);
+  if (list && added.length > 0) list.add(added);
+  return added;
+}
+
+export interface UploadRow {
+  progress(fraction: number): void;
+  done(): void;
+  failed(text: string): void;
+}
+
+/** Upload rows: a name, a progress bar, then gone, or the error with a dismiss button. */
+export class UploadList {
+  readonly el: HTMLUListElement;
+
+  constructor(
+    cls: string,
+    private readonly dismiss: { cls: string; label: string },
+  ) {
+    this.el = h('ul', { class: cls, 'data-testid': 'uploads' });
+  }
+
+  start(name: string): UploadRow {
+    const bar = h('progress', {
+      max: 1,
+      value: 0,
+      'data-testid': 'upload-progress',
+      'aria-label': `Uploading ${name}`,
+    });
+    const status = h('span', { class: 'upload__status' }, 'Uploading…');
+    const row = h(
+      'li',
+      { class: 'upload', 'data-testid': 'upload' },
+      h('span', { class: 'upload__name' }, name),
+      bar,
+      status,
+    );
+    this.el.appendChild(row);
+    return {
+      progress: (f) => {
+        bar.value = Math.max(0, Math.min(1, f));
+      },
+      done: () => row.remove(),
+      failed: (text) => {
+        row.dataset.state = 'failed';
+        bar.remove();
+        setText(status, text);
+        status.setAttribute('data-testid', 'upload-error');
+        const btn = h(
+          'button',
+          { type: 'button', class: this.dismiss.cls, 'aria-label': 'Dismiss' },
+          this.dismiss.label,
+        );
+        btn.addEventListener('click', () => row.remove());
+        row.appendChild(btn);
+      },
+    };
+  }
+
+  clear(): void {
+    replaceChildren(this.el);
+  }
+}

@@ -1,0 +1,36 @@
+/**
+ * The widget's state (a typed store): what is saved per site origin (the chat, the profile, whether
+ * the panel is open) and what the socket said (the Case, the connection, whether the chat ended).
+ */
+import type { Case } from '../shared/protocol';
+import type { ConnectionState } from '../shared/socket';
+import { Store } from '../shared/store';
+import { loadSession, saveSession, type Profile, type SavedChat } from './session';
+
+export interface WidgetState {
+  open: boolean;
+  chat: SavedChat | null;
+  profile: Profile | null;
+  /** The Case as the socket last showed it. */
+  case: Case | null;
+  connection: ConnectionState;
+  ended: boolean;
+}
+
+export type WidgetStore = Store<WidgetState>;
+
+/** A store loaded from the saved session, saving it again whenever a saved field changes. */
+export function createStore(storage: Storage | null, chatOrigin: string): WidgetStore {
+  const saved = loadSession(storage, chatOrigin);
+  const store = new Store<WidgetState>({
+    ...saved,
+    case: null,
+    connection: 'stopped',
+    ended: false,
+  });
+  store.subscribe((s, p) => {
+    if (s.open !== p.open || s.chat !== p.chat || s.profile !== p.profile)
+      saveSession(storage, chatOrigin, { chat: s.chat, profile: s.profile, open: s.open });
+  });
+  return store;
+}
