@@ -178,6 +178,7 @@ public final class Schemas {
                                 Option.NULLABLE_FIELDS_BY_DEFAULT,
                                 Option.NULLABLE_ALWAYS_AS_ANYOF,
                                 Option.FORBIDDEN_ADDITIONAL_PROPERTIES_BY_DEFAULT,
+                                Option.MAP_VALUES_AS_ADDITIONAL_PROPERTIES,
                                 Option.STANDARD_FORMATS);
         b.forTypesInGeneral()
                 .withCustomDefinitionProvider(
