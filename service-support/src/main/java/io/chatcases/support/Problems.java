@@ -1,7 +1,9 @@
 package io.chatcases.support;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatcases.events.ErrorCode;
 import io.chatcases.events.Problem;
 import jakarta.ws.rs.WebApplicationException;
@@ -15,12 +17,26 @@ import java.util.List;
  * exceptions) and build their answers here, so the four render one shape the same way.
  */
 public final class Problems {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private Problems() {}
 
     /** A problem whose title is the status' reason phrase ({@code type} is about:blank). */
     public static Problem of(int status, ErrorCode code, String detail) {
         Response.Status known = Response.Status.fromStatusCode(status);
         return Problem.of(status, known == null ? "Error" : known.getReasonPhrase(), code, detail);
+    }
+
+    /**
+     * The problem as JSON text, for answers written below JAX-RS (a Vert.x route that refuses a
+     * request before any resource reads it).
+     */
+    public static String json(Problem problem) {
+        try {
+            return JSON.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static Response.ResponseBuilder builder(Problem problem) {

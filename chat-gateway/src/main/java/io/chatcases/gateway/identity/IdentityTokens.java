@@ -3,12 +3,12 @@ package io.chatcases.gateway.identity;
 import io.chatcases.events.Channel;
 import io.chatcases.gateway.config.GatewayConfig;
 import io.chatcases.gateway.identity.IdentityRefused.Code;
+import io.chatcases.gateway.protocol.StartFormRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
@@ -35,10 +35,8 @@ import org.jose4j.keys.HmacKey;
  */
 @ApplicationScoped
 public class IdentityTokens {
-    private static final Pattern ROUGH_EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
     private static final int MIN_SECRET_BYTES = 32;
     private static final int CLOCK_SKEW_SECONDS = 30;
-    private static final int MAX_NAME = 100;
 
     private final Map<Channel, JwtConsumer> consumers = new EnumMap<>(Channel.class);
     private final long maxLifetimeSeconds;
@@ -118,13 +116,13 @@ public class IdentityTokens {
                                 + " minutes at most.");
             }
             String email = string(claims, "email");
-            if (email == null || email.length() > 254 || !ROUGH_EMAIL.matcher(email).matches()) {
+            if (!StartFormRules.looksLikeEmail(email)) {
                 throw new IdentityRefused(
                         Code.IDENTITY_INVALID, "The identity token has no valid email claim.");
             }
             String given = string(claims, "given_name");
             String family = string(claims, "family_name");
-            if (!fitsName(given) || !fitsName(family)) {
+            if (!StartFormRules.fitsName(given) || !StartFormRules.fitsName(family)) {
                 throw new IdentityRefused(
                         Code.IDENTITY_INVALID,
                         "given_name and family_name are at most 100 characters, without control"
@@ -134,12 +132,6 @@ public class IdentityTokens {
         } catch (MalformedClaimException e) {
             throw new IdentityRefused(Code.IDENTITY_INVALID, "The identity token is malformed.");
         }
-    }
-
-    /** The same bounds as a typed name (case-service stores 100 characters). */
-    private static boolean fitsName(String name) {
-        return name == null
-                || (name.length() <= MAX_NAME && name.chars().noneMatch(Character::isISOControl));
     }
 
     private static String string(JwtClaims claims, String name) throws MalformedClaimException {

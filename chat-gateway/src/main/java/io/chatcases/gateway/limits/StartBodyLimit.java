@@ -1,10 +1,12 @@
 package io.chatcases.gateway.limits;
 
+import io.chatcases.events.ErrorCode;
+import io.chatcases.events.Problem;
 import io.chatcases.gateway.config.GatewayConfig;
+import io.chatcases.support.Problems;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -31,15 +33,13 @@ public class StartBodyLimit {
                         problem(
                                 rc.response(),
                                 411,
-                                "Length Required",
-                                "BAD_FRAME",
+                                ErrorCode.BAD_FRAME,
                                 "Send the chat start with a Content-Length.");
                     } else if (length != null && tooLong(length, max)) {
                         problem(
                                 rc.response(),
                                 413,
-                                "Content Too Large",
-                                "TOO_LARGE",
+                                ErrorCode.TOO_LARGE,
                                 "The chat start is limited to " + max + " bytes.");
                     } else {
                         rc.next();
@@ -59,19 +59,11 @@ public class StartBodyLimit {
     private static void problem(
             io.vertx.core.http.HttpServerResponse response,
             int status,
-            String title,
-            String code,
+            ErrorCode code,
             String detail) {
         response.setStatusCode(status)
-                .putHeader("Content-Type", "application/problem+json")
+                .putHeader("Content-Type", Problem.MEDIA_TYPE)
                 .putHeader("Connection", "close")
-                .end(
-                        new JsonObject()
-                                .put("type", "about:blank")
-                                .put("title", title)
-                                .put("status", status)
-                                .put("code", code)
-                                .put("detail", detail)
-                                .encode());
+                .end(Problems.json(Problems.of(status, code, detail)));
     }
 }

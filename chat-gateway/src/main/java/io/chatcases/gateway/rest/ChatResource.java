@@ -1,9 +1,11 @@
 package io.chatcases.gateway.rest;
 
 import io.chatcases.events.ErrorCode;
+import io.chatcases.events.Problem;
 import io.chatcases.gateway.client.CustomerTokens;
 import io.chatcases.gateway.client.GatewayCaseApi;
 import io.chatcases.gateway.protocol.NameRules;
+import io.chatcases.gateway.protocol.StartFormRules;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -18,11 +20,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -30,8 +29,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Path("/api/chats")
 @PermitAll
 public class ChatResource {
-    private static final Pattern ROUGH_EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
-    private static final int MAX_NAME = 100;
 
     @Inject CustomerTokens tokens;
     @Inject StartRateLimit rateLimit;
@@ -83,7 +80,7 @@ public class ChatResource {
                                 NameRules.clean(typed.lastName()),
                                 typed.channel(),
                                 typed.identity());
-        List<Map<String, String>> violations = validate(form);
+        List<Problem.Violation> violations = validate(form);
         if (!violations.isEmpty()) {
             return Uni.createFrom()
                     .item(
@@ -94,7 +91,7 @@ public class ChatResource {
                                             violations)
                                     .build());
         }
-        String channel = form.channel() == null ? "WEB_CONNECT" : form.channel();
+        String channel = StartFormRules.channel(form.channel()).name();
         return starter.start(
                 form.email().trim(),
                 form.firstName().trim(),
@@ -104,32 +101,12 @@ public class ChatResource {
                 idempotencyKey);
     }
 
-    private static List<Map<String, String>> validate(StartChat form) {
-        List<Map<String, String>> v = new ArrayList<>();
+    private static List<Problem.Violation> validate(StartChat form) {
         if (form == null) {
-            v.add(Map.of("field", "body", "message", "A JSON body is required."));
-            return v;
+            return List.of(new Problem.Violation("body", "A JSON body is required."));
         }
-        if (form.email() == null
-                || !ROUGH_EMAIL.matcher(form.email().trim()).matches()
-                || form.email().length() > 254) {
-            v.add(Map.of("field", "email", "message", "Enter a valid email address."));
-        }
-        if (form.firstName() == null
-                || form.firstName().isBlank()
-                || form.firstName().length() > MAX_NAME) {
-            v.add(Map.of("field", "firstName", "message", "Enter your first name."));
-        }
-        if (form.lastName() == null
-                || form.lastName().isBlank()
-                || form.lastName().length() > MAX_NAME) {
-            v.add(Map.of("field", "lastName", "message", "Enter your last name."));
-        }
-        if (form.channel() != null
-                && !List.of("WEB_CONNECT", "SUPPORT_SDK").contains(form.channel())) {
-            v.add(Map.of("field", "channel", "message", "channel is WEB_CONNECT or SUPPORT_SDK."));
-        }
-        return v;
+        return StartFormRules.violations(
+                form.email(), form.firstName(), form.lastName(), form.channel());
     }
 
     @GET

@@ -5,7 +5,6 @@ import io.chatcases.events.Problem;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Problem bodies of the gateway's own REST answers, built by service-support's {@link
@@ -15,13 +14,9 @@ final class Problems {
     private Problems() {}
 
     static Response.ResponseBuilder response(
-            int status, ErrorCode code, String detail, List<Map<String, String>> violations) {
-        List<Problem.Violation> named =
-                violations.stream()
-                        .map(v -> new Problem.Violation(v.get("field"), v.get("message")))
-                        .toList();
+            int status, ErrorCode code, String detail, List<Problem.Violation> violations) {
         return io.chatcases.support.Problems.builder(
-                io.chatcases.support.Problems.of(status, code, detail).withViolations(named));
+                io.chatcases.support.Problems.of(status, code, detail).withViolations(violations));
     }
 
     /** An upstream service's refusal, passed on with its status and problem body. */

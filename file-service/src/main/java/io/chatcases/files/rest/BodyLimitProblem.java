@@ -1,7 +1,5 @@
 package io.chatcases.files.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chatcases.events.ErrorCode;
 import io.chatcases.events.Problem;
 import io.chatcases.support.Problems;
@@ -23,20 +21,11 @@ import jakarta.ws.rs.WebApplicationException;
  */
 @ApplicationScoped
 public class BodyLimitProblem {
-    private static final String TOO_LARGE = tooLarge();
+    private static final String TOO_LARGE =
+            Problems.json(Problems.of(413, ErrorCode.TOO_LARGE, ProblemMapper.TOO_LARGE_DETAIL));
 
     void install(@Observes Router router) {
         router.route("/files").failureHandler(BodyLimitProblem::handle);
-    }
-
-    private static String tooLarge() {
-        try {
-            return new ObjectMapper()
-                    .writeValueAsString(
-                            Problems.of(413, ErrorCode.TOO_LARGE, ProblemMapper.TOO_LARGE_DETAIL));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void handle(RoutingContext context) {

@@ -1,0 +1,148 @@
+package io.chatcases.gateway.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.chatcases.events.CaseStatus;
+import io.chatcases.events.CaseView;
+import io.chatcases.events.Channel;
+import io.chatcases.events.MessageView;
+import io.chatcases.events.SenderType;
+import io.chatcases.testing.contracts.Contract;
+import io.chatcases.testing.contracts.ContractStub;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gateway's side of its contracts with case-service: its typed clients against a double that
+ * answers only what {@code contracts/chat-gateway-case-service} says case-service answers (and
+ * case-service's CaseServiceContractsTest replays those against the real service). A request no
+ * contract covers, or with headers the contract does not name, fails the test.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = CaseServiceContractsTest.Stub.class, restrictToAnnotatedClass = true)
+class CaseServiceContractsTest {
+    static final UUID UNKNOWN = UUID.fromString("00000000-0000-0000-0000-0000000000aa");
+    static final UUID OTHERS = UUID.fromString("00000000-0000-0000-0000-0000000000bb");
+    static final UUID AGENTS = UUID.fromString("00000000-0000-0000-0000-0000000000cc");
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static final String AGENT_BEARER = "Bearer agent-token";
+
+    static ContractStub stub;
+
+    @RestClient GatewayCaseApi service;
+    @RestClient AgentCaseApi agent;
+
+    @AfterEach
+    void noRequestOutsideTheContracts() {
+        assertEquals(List.of(), stub.violations());
+    }
+
+    @Test
+    void theCustomersCaseIsReadWithTheServiceToken() {
+        UUID id = UUID.randomUUID();
+        CaseView view = service.get(id).await().atMost(WAIT);
+        assertEquals(id, view.caseId());
+        assertEquals(CaseStatus.NEW, view.status());
+        assertEquals(Channel.WEB_CONNECT, view.channel());
+        assertEquals("DK", view.contact().initials());
+    }
+
+    @Test
+    void theCustomersMessagesAreReadAsMessageViews() {
+        List<MessageView> messages =
+                service.messages(UUID.randomUUID(), 0, 100).await().atMost(WAIT);
+        assertEquals(1, messages.size());
+        assertEquals(SenderType.CUSTOMER, messages.get(0).sender().type());
+        assertEquals(1, messages.get(0).seq());
+    }
+
+    @Test
+    void aStartAnswersTheNewCase() {
+        Response r =
+                service.start(
+                                new GatewayCaseApi.StartChat(
+                                        "dana-" + UUID.randomUUID() + "@example.com",
+                                        "Dana",
+                                        "Kunde",
+                                        Channel.WEB_CONNECT.name(),
+                                        false),
+                                null)
+                        .await()
+                        .atMost(WAIT);
+        assertEquals(201, r.getStatus());
+        CaseView view = r.readEntity(CaseView.class);
+        assertEquals(CaseStatus.NEW, view.status());
+        assertNull(view.owner());
+    }
+
+    @Test
+    void anAgentOpensACaseWithTheirOwnToken() {
+        CaseView view = agent.get(AGENT_BEARER, AGENTS).await().atMost(WAIT);
+        assertEquals(AGENTS, view.caseId());
+    }
+
+    @Test
+    void refusalsKeepTheirStatus() {
+        assertEquals(404, status(() -> service.get(UNKNOWN).await().atMost(WAIT)));
+        assertEquals(403, status(() -> agent.get(AGENT_BEARER, OTHERS).await().atMost(WAIT)));
+    }
+
+    @Test
+    void aLostClaimIsAConflictNamingTheOwner() {
+        WebApplicationException e =
+                assertThrows(
+                        WebApplicationException.class,
+                        () -> agent.claim(AGENT_BEARER, OTHERS).await().atMost(WAIT));
+        assertEquals(409, e.getResponse().getStatus());
+        String body = e.getResponse().readEntity(String.class);
+        assertEquals(true, body.contains("\"ALREADY_CLAIMED\""), body);
+        assertEquals(true, body.contains("\"owner\""), body);
+    }
+
+    private static int status(Runnable call) {
+        return assertThrows(WebApplicationException.class, call::run).getResponse().getStatus();
+    }
+
+    /** case-service as the contracts describe it, at the URL the clients use. */
+    public static class Stub implements QuarkusTestResourceLifecycleManager {
+        @Override
+        public Map<String, String> start() {
+            stub =
+                    new ContractStub(
+                            Contract.between("chat-gateway", "case-service"),
+                            r -> {
+                                String id = r.values().get("caseId");
+                                if (id == null) {
+                                    return "new-contact";
+                                }
+                                if (UNKNOWN.toString().equals(id)) {
+                                    return "no-such-case";
+                                }
+                                if (OTHERS.toString().equals(id)) {
+                                    return "case-of-another-agent";
+                                }
+                                return AGENTS.toString().equals(id)
+                                        ? "case-visible-to-agent"
+                                        : "open-case";
+                            });
+            return Map.of("quarkus.rest-client.case-service.url", stub.url());
+        }
+
+        @Override
+        public void stop() {
+            stub.close();
+        }
+    }
+}
