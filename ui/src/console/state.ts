@@ -11,6 +11,8 @@ import type { ConsoleModel } from './model';
 
 export interface Notice {
   text: string;
+  /** How long it shows (default 8 s); short ones fade out. */
+  ms?: number;
   /** Increases with each notice, so the same text shown twice is a change. */
   n: number;
 }
@@ -35,7 +37,7 @@ export interface ConsoleContext {
   send(frame: AgentFrame): boolean;
   /** REST through the gateway with the agent's token. */
   api(path: string, req?: Omit<JsonRequest, 'token'>): ReturnType<typeof requestJson>;
-  notice(text: string): void;
+  notice(text: string, ms?: number): void;
 }
 
 export function createContext(
@@ -58,6 +60,6 @@ export function createContext(
     send,
     api: (path, req) =>
       requestJson(new URL(path, origin).toString(), { ...req, token: () => auth.token() }),
-    notice: (text) => store.set({ notice: { text, n: (store.get().notice?.n ?? 0) + 1 } }),
+    notice: (text, ms) => store.set({ notice: { text, ms, n: (store.get().notice?.n ?? 0) + 1 } }),
   };
 }
