@@ -391,6 +391,16 @@ describe('ConsoleApp, a day of real use', () => {
     await vi.waitFor(() => expect(qa('[data-testid="overflow-item"]')).toHaveLength(1));
   });
 
+  it('"+N" says "could not load" when an older server answers the row again', async () => {
+    overflowAnswer = () => Promise.resolve(json(200, { tiles: row.map((c) => aTile(c)), more: 3 }));
+    const { q, qa } = await connected();
+    q('[data-testid="tiles-more"]')?.click();
+    await vi.waitFor(() =>
+      expect(q('[data-testid="overflow-status"]')?.textContent).toBe('Could not load the list.'),
+    );
+    expect(qa('[data-testid="overflow-item"]')).toHaveLength(0);
+  });
+
   it('re-fetches the open list on case frames', async () => {
     const { q, qa, socket } = await connected();
     q('[data-testid="tiles-more"]')?.click();
