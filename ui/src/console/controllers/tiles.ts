@@ -27,8 +27,11 @@ export interface TileActions {
   claiming?(caseId: string): boolean;
 }
 
-/** Cases per page of the "+N" list. */
+/** Cases per page of the "+N" list ("Show 50 more"), and the most one request asks for. */
 export const OVERFLOW_PAGE = 50;
+const MAX_PAGE = 100;
+/** The list never holds more than this many rows. */
+const MAX_LISTED = 1000;
 /** How long "X took this chat" shows before it fades. */
 export const TOOK_MS = 4000;
 
@@ -59,7 +62,7 @@ export class TilesController {
       pick: (t) => this.pick(t),
       retry: () => void this.loadOverflow(),
       loadMore: () => {
-        this.overflowLimit += OVERFLOW_PAGE;
+        this.overflowLimit = Math.min(MAX_LISTED, this.overflowLimit + OVERFLOW_PAGE);
         void this.loadOverflow();
       },
       closed: () => undefined,
@@ -263,27 +266,41 @@ export class TilesController {
   private async loadOverflow(): Promise<void> {
     const { model } = this.ctx;
     const n = ++this.loads;
-    const offset = model.tiles().shown.length;
-    const limit = this.overflow.isOpen ? Math.min(100, this.overflowLimit) : 100;
+    const first = model.tiles().shown.length;
+    // Open: as many as the agent asked to see ("Show 50 more"), in pages of at most 100.
+    const wanted = this.overflow.isOpen ? this.overflowLimit : MAX_PAGE;
     if (this.overflow.isOpen && this.overflowItems.length === 0)
       this.overflow.render({ kind: 'loading' });
     try {
-      const { body } = await this.ctx.api(`/api/tiles?offset=${offset}&limit=${limit}`);
-      if (n !== this.loads) return;
-      const o = (body ?? {}) as { tiles?: unknown; more?: unknown };
-      if (!Array.isArray(o.tiles) || typeof o.more !== 'number')
-        throw new Error('not a tiles page');
-      const tiles = o.tiles.map(parseTile).filter((t): t is Tile => t !== null);
-      const shown = new Set(model.tiles().shown.map((v) => v.case.caseId));
-      // A case-service without paging ignores offset and answers the row itself again.
-      if (offset > 0 && tiles.length > 0 && tiles.every((t) => shown.has(t.case.caseId))) {
-        throw new Error('the server does not page its tiles');
+      const tiles: Tile[] = [];
+      let more = 0;
+      for (let offset = first; tiles.length < wanted;) {
+        const limit = Math.min(MAX_PAGE, wanted - tiles.length);
+        const { body } = await this.ctx.api(`/api/tiles?offset=${offset}&limit=${limit}`);
+        if (n !== this.loads) return;
+        const o = (body ?? {}) as { tiles?: unknown; more?: unknown };
+        if (!Array.isArray(o.tiles) || typeof o.more !== 'number')
+          throw new Error('not a tiles page');
+        const page = o.tiles.map(parseTile).filter((t): t is Tile => t !== null);
+        const shown = new Set(model.tiles().shown.map((v) => v.case.caseId));
+        // A case-service without paging ignores offset and answers the row itself again.
+        if (offset > 0 && page.length > 0 && page.every((t) => shown.has(t.case.caseId))) {
+          throw new Error('the server does not page its tiles');
+        }
+        tiles.push(...page);
+        more = o.more;
+        if (page.length === 0 || o.more <= 0) break;
+        offset += page.length;
       }
-      this.overflowItems = model.applyOverflow(
-        tiles.filter((t) => !shown.has(t.case.caseId)),
-        o.more,
-      );
-      this.overflowMore = o.more;
+      const shown = new Set(model.tiles().shown.map((v) => v.case.caseId));
+      const seen = new Set<string>();
+      const fresh = tiles.filter((t) => {
+        const keep = !shown.has(t.case.caseId) && !seen.has(t.case.caseId);
+        seen.add(t.case.caseId);
+        return keep;
+      });
+      this.overflowItems = model.applyOverflow(fresh, more);
+      this.overflowMore = more;
       this.overflowFailed = false;
     } catch {
       if (n !== this.loads) return;
