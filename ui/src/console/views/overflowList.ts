@@ -76,8 +76,16 @@ export class OverflowList {
       const t = ev.target as Node;
       if (!this.el.contains(t) && !anchor.contains(t)) this.close(false);
     };
+    // Escape also closes while focus is still on "+N" (the list's own keys are handled below).
+    const onKey = (ev: KeyboardEvent) => {
+      if (ev.key === 'Escape' && !this.el.contains(ev.target as Node)) this.close(true);
+    };
     document.addEventListener('mousedown', onDown);
-    this.cleanup = () => document.removeEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey);
+    this.cleanup = () => {
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
   }
 
   close(focusAnchor: boolean): void {
