@@ -251,6 +251,10 @@ await runSuite(async ({ browser, created }) => {
     assert.equal(await email.evaluate((e) => getComputedStyle(e).whiteSpace), 'nowrap');
     assert.equal(await alice.locator(tid('composer')).isVisible(), true);
     assert.equal(await alice.locator(tid('resolve-button')).isVisible(), true);
+    // Usable: the conversation keeps room to read, beside the Case panel.
+    const list = await alice.locator(tid('message-list')).boundingBox();
+    assert.ok(list && list.height >= 300 && list.width >= 400, JSON.stringify(list));
+    assert.equal(await alice.locator(tid('case-panel')).isVisible(), true);
     await shot(alice, '28-console-800x700');
     await alice.setViewportSize({ width: 1280, height: 800 });
   });
