@@ -424,6 +424,9 @@ describe('ConsoleApp, a day of real use', () => {
     const notice = q('[data-testid="notice"]');
     expect(notice?.textContent).toBe('Bob Baker took this chat');
     expect(notice?.hidden).toBe(false);
+    // Information, not a failure: a polite status in the neutral colours.
+    expect(notice?.dataset.tone).toBe('info');
+    expect(notice?.getAttribute('role')).toBe('status');
     vi.advanceTimersByTime(3500);
     expect(notice?.classList.contains('notice--fading')).toBe(true);
     vi.advanceTimersByTime(600);

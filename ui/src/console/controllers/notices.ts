@@ -17,7 +17,7 @@ export class NoticesController {
   constructor(private readonly ctx: ConsoleContext) {
     this.el = h('div', { class: 'notice', 'data-testid': 'notice', role: 'alert', hidden: true });
     ctx.store.select('notice', (n) => {
-      if (n) this.show(n.text, n.ms ?? SHOWN_MS);
+      if (n) this.show(n.text, n.ms ?? SHOWN_MS, n.tone ?? 'error');
     });
   }
 
@@ -26,8 +26,11 @@ export class NoticesController {
     if (SHOWN_CODES.has(code)) this.ctx.notice(message || code);
   }
 
-  private show(text: string, ms: number): void {
+  private show(text: string, ms: number, tone: 'info' | 'error'): void {
     setText(this.el, text);
+    this.el.dataset.tone = tone;
+    // Information is a status (polite); a failure is an alert.
+    this.el.setAttribute('role', tone === 'info' ? 'status' : 'alert');
     this.el.hidden = false;
     this.el.classList.remove('notice--fading');
     if (this.timer) clearTimeout(this.timer);

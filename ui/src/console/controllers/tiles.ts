@@ -125,7 +125,7 @@ export class TilesController {
       // Someone else claimed the Case I was reading: its tile goes, and so does the view. My own
       // claim's answer says "Already claimed by ..." itself; otherwise I only learn what happened.
       if (!this.actions.claiming?.(c.caseId)) {
-        this.ctx.notice(`${fullName(c.owner)} took this chat`, TOOK_MS);
+        this.ctx.notice(`${fullName(c.owner)} took this chat`, { ms: TOOK_MS, tone: 'info' });
       }
       this.actions.close();
     }
