@@ -120,7 +120,9 @@ export async function serveLocalUi(context) {
   });
   // Playwright does not route the target of a redirect, so Keycloak's redirect back to the console
   // would reach the gateway itself: turn that redirect into a page that navigates (routed) instead.
-  await context.route(`${KEYCLOAK}/realms/cx/login-actions/**`, async (route) => {
+  // Both after the login form (login-actions) and straight from the auth endpoint when the SSO
+  // session still holds (a reload of a signed-in console).
+  const backToTheConsole = async (route) => {
     const response = await route.fetch({ maxRedirects: 0 });
     const location = response.headers()['location'] ?? '';
     if (response.status() < 300 || response.status() >= 400 || !location.startsWith(GATEWAY)) {
@@ -135,7 +137,9 @@ export async function serveLocalUi(context) {
       headers,
       body: `<meta http-equiv="refresh" content="0;url=${target}">`,
     });
-  });
+  };
+  await context.route(`${KEYCLOAK}/realms/cx/login-actions/**`, backToTheConsole);
+  await context.route(`${KEYCLOAK}/realms/cx/protocol/openid-connect/auth**`, backToTheConsole);
 }
 
 export const tid = (id) => `[data-testid="${id}"]`;

@@ -16,6 +16,9 @@ function json(status: number, body: unknown): Response {
 }
 
 function setup() {
+  // One jsdom window for the whole file: no URL or draft of an earlier test may leak in.
+  window.history.replaceState(null, '', '/');
+  sessionStorage.clear();
   const refresh: ((t: string) => void)[] = [];
   const auth: AuthSession = {
     me: ALICE,
@@ -287,7 +290,16 @@ describe('ConsoleApp', () => {
           : json(200, []),
       ),
     );
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'Date'] });
     q('[data-testid="resolve-button"]')?.click();
+    // Undo window: nothing sent yet, the bar counts down.
+    expect(q('[data-testid="resolve-pending"]')?.textContent).toBe('Resolving in 5 s');
+    expect(q('[data-testid="resolve-button"]')?.hidden).toBe(true);
+    vi.advanceTimersByTime(2000);
+    expect(q('[data-testid="resolve-pending"]')?.textContent).toBe('Resolving in 3 s');
+    expect(fetchMock.mock.calls.some(([u]) => String(u).endsWith('/resolve'))).toBe(false);
+    vi.advanceTimersByTime(3000);
+    vi.useRealTimers();
     await vi.waitFor(() =>
       expect(qa('[data-testid="tile"]').map((t) => t.dataset.caseId)).toEqual([newer.caseId]),
     );
@@ -295,7 +307,26 @@ describe('ConsoleApp', () => {
     expect(call?.[0]).toBe(`http://localhost:8080/api/cases/${older.caseId}/resolve`);
     expect(call?.[1]?.method).toBe('POST');
     expect(socket.sentOfType('resolve')).toEqual([]);
-    expect(q('[data-testid="conversation-status"]')?.textContent).toContain('RESOLVED');
+    expect(q('[data-testid="conversation-status"]')?.textContent).toContain('Resolved');
+  });
+
+  it('undoes a resolve within its window: nothing is sent, the Case stays mine', async () => {
+    const { socket, q, qa, fetchMock } = await connected();
+    const mine = { ...older, status: 'READY' as const, owner: aliceOwner };
+    socket.receive({ type: 'case', case: mine });
+    qa('[data-testid="tile"]')[0]?.click();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'Date'] });
+    q('[data-testid="resolve-button"]')?.click();
+    vi.advanceTimersByTime(4000);
+    q('[data-testid="resolve-undo"]')?.click();
+    vi.advanceTimersByTime(10_000);
+    vi.useRealTimers();
+    expect(fetchMock.mock.calls.some(([u]) => String(u).endsWith('/resolve'))).toBe(false);
+    expect(q('[data-testid="resolve-button"]')?.hidden).toBe(false);
+    expect(
+      q<HTMLElement>('[data-testid="resolve-pending"]')?.closest<HTMLElement>('.undo')?.hidden,
+    ).toBe(true);
+    expect(qa('[data-testid="tile"]')[0]?.dataset.color).toBe('blue');
   });
 
   it('shows a refused resolve as a notice', async () => {
@@ -306,7 +337,10 @@ describe('ConsoleApp', () => {
     fetchMock.mockImplementation(() =>
       Promise.resolve(json(409, { code: 'CONFLICT', detail: 'Case 1 is not ready.' })),
     );
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setInterval', 'Date'] });
     q('[data-testid="resolve-button"]')?.click();
+    vi.advanceTimersByTime(5000);
+    vi.useRealTimers();
     await vi.waitFor(() =>
       expect(q('[data-testid="notice"]')?.textContent).toBe('Case 1 is not ready.'),
     );

@@ -15,6 +15,9 @@ function actions() {
     sendFiles: vi.fn(),
     claim: vi.fn(),
     resolve: vi.fn(),
+    undoResolve: vi.fn(),
+    loadDraft: vi.fn(() => ''),
+    saveDraft: vi.fn(),
     retry: vi.fn(),
     download: vi.fn(),
     loadPreview: vi.fn(),
@@ -203,7 +206,14 @@ describe('tiles row and Case panel', () => {
     renderTilesRow(
       row,
       {
-        shown: [{ case: c, look: { color: 'blue', unread: true, badge: true, solid: false } }],
+        shown: [
+          {
+            case: c,
+            look: { color: 'blue', unread: true, badge: true, solid: false },
+            unreadCount: 2,
+            last: null,
+          },
+        ],
         more: 3,
       },
       onClick,

@@ -21,6 +21,9 @@ import { TilesController } from './controllers/tiles';
 import { ConsoleModel } from './model';
 import { Notifier } from './notify';
 import { createContext, type ConsoleContext } from './state';
+import { ActivityIndicator } from './activity';
+import { Drafts } from './drafts';
+import { CaseRoute } from './route';
 
 export interface ConsoleDeps {
   /** The gateway's origin (the page's own). */
@@ -53,6 +56,7 @@ export class ConsoleApp {
   private readonly dispatcher = new FrameDispatcher();
   private readonly notifier: Notifier;
   private readonly quickReplies: QuickRepliesController;
+  private readonly route: CaseRoute;
 
   constructor(deps: ConsoleDeps) {
     this.notifier = deps.notifier ?? new Notifier();
@@ -72,7 +76,10 @@ export class ConsoleApp {
     const conversation = new ConversationController(ctx, {
       files,
       claim: (id) => void claims.claim(id),
-      resolve: (id) => void claims.resolve(id),
+      resolve: (id) => claims.resolveLater(id),
+      undoResolve: (id) => void claims.undo(id),
+      resolvePending: (id) => claims.secondsLeft(id),
+      drafts: new Drafts(() => ctx.store.get().me.id),
       noted: (messages) => tiles.noted(messages),
       quickReplies: {
         quickReplies: () => this.quickReplies.list(),
@@ -84,7 +91,20 @@ export class ConsoleApp {
       close: () => conversation.close(),
       claim: (id) => void claims.claim(id),
       forget: (id) => conversation.forget(id),
+      claiming: (id) => claims.claiming(id),
     });
+    claims.onPending = (id, left) => {
+      if (ctx.store.get().current?.caseId === id) conversation.view.setResolvePending(left);
+    };
+    const activity = new ActivityIndicator();
+    tiles.onRender = () => activity.update(ctx.model.totalUnread());
+    this.route = new CaseRoute({
+      current: () => ctx.store.get().current?.caseId ?? null,
+      open: (id) => tiles.openById(id),
+      close: () => conversation.close(),
+      notice: (text) => ctx.notice(text),
+    });
+    ctx.store.select('current', (c) => this.route.shown(c?.caseId ?? null));
     const casePanel = new CasePanelController(ctx, files, (id) => conversation.open(id));
 
     // Order matters within a frame type: tiles first (badges, read marks), then the views.
@@ -93,6 +113,8 @@ export class ConsoleApp {
     casePanel.register(this.dispatcher);
     this.dispatcher
       .on('hello', (f) => ctx.store.set({ me: f.agent }))
+      // The first tiles are known: a reload reopens the Case its URL names.
+      .on('tiles', () => this.route.start())
       .on('error', (f) => {
         if (!conversation.refused(f.code, f.message, f.ref)) notices.error(f.code, f.message);
       });
@@ -174,12 +196,41 @@ export class ConsoleApp {
     renderNotify();
     notify.addEventListener('click', () => void this.notifier.toggle().then(renderNotify));
 
+    // Desktop notifications only after this explicit opt-in (the browser asks permission now).
+    const desktop = h('button', {
+      type: 'button',
+      class: 'btn btn--small',
+      'data-testid': 'desktop-notifications',
+    });
+    const renderDesktop = () => {
+      const state = this.notifier.desktop;
+      desktop.dataset.state = state;
+      desktop.hidden = state === 'unsupported';
+      desktop.setAttribute('aria-pressed', String(state === 'on'));
+      setText(
+        desktop,
+        state === 'on'
+          ? 'Desktop notifications on'
+          : state === 'blocked'
+            ? 'Desktop notifications blocked'
+            : 'Enable desktop notifications',
+      );
+      desktop.title =
+        state === 'blocked'
+          ? 'The browser refused: allow notifications for this site in its settings.'
+          : state === 'on'
+            ? 'Click to turn desktop notifications off.'
+            : 'Shows new chats and messages while the console is in the background.';
+    };
+    renderDesktop();
+    desktop.addEventListener('click', () => void this.notifier.toggleDesktop().then(renderDesktop));
+
     const signOut = h(
       'button',
       { type: 'button', class: 'btn btn--small', 'data-testid': 'sign-out' },
       'Sign out',
     );
     signOut.addEventListener('click', () => auth.logout());
-    return [status, notify, me, signOut];
+    return [status, notify, desktop, me, signOut];
   }
 }

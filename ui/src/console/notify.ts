@@ -1,16 +1,53 @@
 /**
- * Optional alerts for new chats and new customer messages: a short WebAudio beep, and a desktop
- * notification when the browser allows it and the console is not in front. Off by default; the
- * choice is remembered per browser.
+ * Optional alerts for new chats and new customer messages: a short WebAudio beep ("Alerts"
+ * toggle), and desktop notifications only after the agent's explicit opt-in ("Enable desktop
+ * notifications", which asks the browser's permission) while the console is not in front. Both
+ * off by default; the choices are remembered per browser.
  */
 const KEY = 'chatcases.console.notify';
+const DESKTOP_KEY = 'chatcases.console.desktop';
+
+/** Desktop notifications: not offered by the browser, not chosen, on, or refused by the browser. */
+export type DesktopState = 'unsupported' | 'off' | 'on' | 'blocked';
 
 export class Notifier {
   private audio: AudioContext | null = null;
   private on: boolean;
 
+  private desktopOn: boolean;
+
   constructor(private readonly storage: Storage | null = globalThis.localStorage ?? null) {
     this.on = storage?.getItem(KEY) === 'on';
+    this.desktopOn = storage?.getItem(DESKTOP_KEY) === 'on';
+  }
+
+  get desktop(): DesktopState {
+    if (typeof Notification === 'undefined') return 'unsupported';
+    if (Notification.permission === 'denied') return 'blocked';
+    return this.desktopOn && Notification.permission === 'granted' ? 'on' : 'off';
+  }
+
+  /**
+   * The opt-in (from a click: the permission prompt needs a user gesture). Asks the browser only
+   * now, never on its own; a second call turns them off again.
+   */
+  async toggleDesktop(): Promise<DesktopState> {
+    if (this.desktop === 'on') {
+      this.desktopOn = false;
+      this.storage?.setItem(DESKTOP_KEY, 'off');
+      return this.desktop;
+    }
+    if (typeof Notification === 'undefined') return 'unsupported';
+    if (Notification.permission === 'default') {
+      try {
+        await Notification.requestPermission();
+      } catch {
+        // Treated as not granted.
+      }
+    }
+    this.desktopOn = Notification.permission === 'granted';
+    this.storage?.setItem(DESKTOP_KEY, this.desktopOn ? 'on' : 'off');
+    return this.desktop;
   }
 
   get enabled(): boolean {
@@ -21,27 +58,13 @@ export class Notifier {
   async toggle(): Promise<boolean> {
     this.on = !this.on;
     this.storage?.setItem(KEY, this.on ? 'on' : 'off');
-    if (this.on) {
-      this.ensureAudio();
-      if (typeof Notification !== 'undefined' && Notification.permission === 'default') {
-        try {
-          await Notification.requestPermission();
-        } catch {
-          // Sound alone then.
-        }
-      }
-    }
+    if (this.on) this.ensureAudio();
     return this.on;
   }
 
   notify(title: string, body: string): void {
-    if (!this.on) return;
-    this.beep();
-    if (
-      typeof Notification !== 'undefined' &&
-      Notification.permission === 'granted' &&
-      document.hidden
-    ) {
+    if (this.on) this.beep();
+    if (this.desktop === 'on' && document.hidden) {
       try {
         new Notification(title, { body, tag: 'chatcases' });
       } catch {

@@ -11,6 +11,10 @@ import type { ConsoleModel } from './model';
 
 export interface Notice {
   text: string;
+  /** How long it shows (default 8 s); the last second fades out. */
+  ms?: number;
+  /** 'info' for what happened (someone took a chat), 'error' (default) for what went wrong. */
+  tone?: 'info' | 'error';
   /** Increases with each notice, so the same text shown twice is a change. */
   n: number;
 }
@@ -35,7 +39,7 @@ export interface ConsoleContext {
   send(frame: AgentFrame): boolean;
   /** REST through the gateway with the agent's token. */
   api(path: string, req?: Omit<JsonRequest, 'token'>): ReturnType<typeof requestJson>;
-  notice(text: string): void;
+  notice(text: string, opts?: { ms?: number; tone?: 'info' | 'error' }): void;
 }
 
 export function createContext(
@@ -58,6 +62,7 @@ export function createContext(
     send,
     api: (path, req) =>
       requestJson(new URL(path, origin).toString(), { ...req, token: () => auth.token() }),
-    notice: (text) => store.set({ notice: { text, n: (store.get().notice?.n ?? 0) + 1 } }),
+    notice: (text, opts) =>
+      store.set({ notice: { text, ...opts, n: (store.get().notice?.n ?? 0) + 1 } }),
   };
 }

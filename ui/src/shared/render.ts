@@ -4,6 +4,7 @@
  */
 import { h } from './dom';
 import { formatSize, formatTime, isPreviewable } from './format';
+import { withLinks } from './links';
 import type { FileRef, Message } from './protocol';
 
 export interface BubbleOptions {
@@ -64,7 +65,10 @@ export function messageElement(m: Message, opts: BubbleOptions): HTMLLIElement {
   if (m.kind === 'FILE' && m.file) {
     li.appendChild(fileBlock(m.file, opts));
   } else {
-    li.appendChild(h('p', { class: 'msg__text', 'data-testid': 'message-text' }, m.text ?? ''));
+    // http(s) URLs become safe links (shared/links.ts); everything else stays text.
+    li.appendChild(
+      h('p', { class: 'msg__text', 'data-testid': 'message-text' }, ...withLinks(m.text ?? '')),
+    );
   }
   const time = formatTime(m.createdAt);
   if (time) {

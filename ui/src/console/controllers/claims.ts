@@ -16,13 +16,31 @@ export interface ClaimOutcome {
   remove(caseId: string): void;
 }
 
+/** How long "Resolve" can be undone before it is sent. */
+export const UNDO_MS = 5000;
+
 export class ClaimController {
+  private readonly inFlight = new Set<string>();
+  /** Resolves waiting out their undo window: the end time and the timers, per Case. */
+  private readonly pending = new Map<
+    string,
+    { until: number; timer: ReturnType<typeof setTimeout>; tick: ReturnType<typeof setInterval> }
+  >();
+  /** The undo window of a Case changed: seconds left, or null when it ended (sent or undone). */
+  onPending: ((caseId: string, secondsLeft: number | null) => void) | null = null;
+
   constructor(
     private readonly ctx: ConsoleContext,
     private readonly outcome: ClaimOutcome,
   ) {}
 
+  /** My claim of this Case has not been answered yet. */
+  claiming(caseId: string): boolean {
+    return this.inFlight.has(caseId);
+  }
+
   async claim(caseId: string): Promise<void> {
+    this.inFlight.add(caseId);
     try {
       const c = await this.command(caseId, 'claim');
       if (c) this.outcome.applyCase(c);
@@ -37,7 +55,46 @@ export class ClaimController {
       } else {
         this.ctx.notice(problemText(e, 'Could not claim.'));
       }
+    } finally {
+      this.inFlight.delete(caseId);
     }
+  }
+
+  /**
+   * Resolve with undo: nothing is sent for UNDO_MS; `undo` within that time keeps the Case as it
+   * was. Leaving the page within the window keeps it open too (the resolve was never sent).
+   */
+  resolveLater(caseId: string): void {
+    if (this.pending.has(caseId)) return;
+    const until = Date.now() + UNDO_MS;
+    const timer = setTimeout(() => {
+      this.stop(caseId);
+      void this.resolve(caseId);
+    }, UNDO_MS);
+    const tick = setInterval(() => this.onPending?.(caseId, this.secondsLeft(caseId)), 1000);
+    this.pending.set(caseId, { until, timer, tick });
+    this.onPending?.(caseId, this.secondsLeft(caseId));
+  }
+
+  /** Takes back a resolve still in its undo window; false when there was none. */
+  undo(caseId: string): boolean {
+    return this.stop(caseId);
+  }
+
+  /** Seconds left in the undo window (at least 1 while it lasts), or null. */
+  secondsLeft(caseId: string): number | null {
+    const p = this.pending.get(caseId);
+    return p ? Math.max(1, Math.ceil((p.until - Date.now()) / 1000)) : null;
+  }
+
+  private stop(caseId: string): boolean {
+    const p = this.pending.get(caseId);
+    if (!p) return false;
+    clearTimeout(p.timer);
+    clearInterval(p.tick);
+    this.pending.delete(caseId);
+    this.onPending?.(caseId, null);
+    return true;
   }
 
   async resolve(caseId: string): Promise<void> {

@@ -23,6 +23,10 @@ export interface ConversationDeps {
   files: FileAccess;
   claim(caseId: string): void;
   resolve(caseId: string): void;
+  undoResolve(caseId: string): void;
+  /** Seconds left in a Case's resolve undo window, or null. */
+  resolvePending(caseId: string): number | null;
+  drafts: { get(caseId: string): string; set(caseId: string, text: string): void };
   /** Messages the client now holds (for the tiles' badges). */
   noted(messages: readonly Message[]): void;
   quickReplies: Pick<ConversationActions, 'quickReplies' | 'renderQuickReply'>;
@@ -49,6 +53,12 @@ export class ConversationController {
         const id = onScreen();
         if (id) deps.resolve(id);
       },
+      undoResolve: () => {
+        const id = onScreen();
+        if (id) deps.undoResolve(id);
+      },
+      loadDraft: (id) => deps.drafts.get(id),
+      saveDraft: (id, text) => deps.drafts.set(id, text),
       retry: (id) => this.outbox.retry(id),
       download: (f) => void this.download(f),
       loadPreview: (f, img) => deps.files.loadPreview(f, img),
@@ -104,6 +114,7 @@ export class ConversationController {
       this.deps.files.clear();
       store.set({ current: c });
       this.view.show(c);
+      this.view.setResolvePending(this.deps.resolvePending(caseId));
       this.view.list.add(this.storeOf(caseId).list());
     }
     // Opening marks the Case read up to its last message: the badge clears at once.

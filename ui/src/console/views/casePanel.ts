@@ -2,6 +2,7 @@
 import { h, replaceChildren, setText } from '../../shared/dom';
 import { formatDateTime, formatSize, fullName } from '../../shared/format';
 import type { Case, CaseFile, FileRef } from '../../shared/protocol';
+import { statusLabel } from '../../shared/status';
 import { UNVERIFIED_HINT, otherOpenCases, unverifiedMark } from '../verification';
 
 export interface CasePanelActions {
@@ -116,12 +117,14 @@ export class CasePanelView {
     if (c === null) return;
     this.set('contact-name', fullName(c.contact));
     this.set('contact-email', c.contact.email);
+    // Never wrapped mid-address: one line, cut with an ellipsis, the whole address as tooltip.
+    this.fields.get('contact-email')?.setAttribute('title', c.contact.email);
     const mark = unverifiedMark(c);
     setText(this.emailMark, mark ?? '');
     this.emailMark.hidden = mark === null;
     this.set('case-number', String(c.number));
     this.set('channel', CHANNELS[c.channel] ?? c.channel);
-    this.set('status', c.status);
+    this.set('status', statusLabel(c.status));
     this.set('owner', c.owner ? fullName(c.owner) : 'Unassigned');
     if (changed) {
       replaceChildren(this.filesList);
@@ -160,7 +163,7 @@ export class CasePanelView {
           h(
             'span',
             { class: 'files__meta' },
-            `${o.status} · ${formatDateTime(o.createdAt)}${mark ? ` · ${mark.toLowerCase()}` : ''}`,
+            `${statusLabel(o.status)} · ${formatDateTime(o.createdAt)}${mark ? ` · ${mark.toLowerCase()}` : ''}`,
           ),
         );
       }),
@@ -190,7 +193,7 @@ export class CasePanelView {
           f.name,
         );
         download.addEventListener('click', () => this.actions.download(f));
-        const who = f.uploaderName || (f.uploaderType === 'CUSTOMER' ? 'Customer' : f.uploaderType);
+        const who = uploaderOf(f, this.current);
         return h(
           'li',
           { class: 'files__row', 'data-testid': 'file-row', 'data-file-id': f.fileId },
@@ -245,4 +248,21 @@ export class CasePanelView {
     const el = this.fields.get(key);
     if (el) setText(el, value);
   }
+}
+
+/**
+ * Who sent a file: the name the server recorded, else for the customer the Contact's name (the
+ * Case on screen is known), else the kind of sender in words.
+ */
+export function uploaderOf(
+  f: Pick<CaseFile, 'uploaderName' | 'uploaderType'>,
+  c: Pick<Case, 'contact'> | null,
+): string {
+  const named = f.uploaderName?.trim();
+  if (f.uploaderType === 'CUSTOMER') {
+    // The customer's typed name is what the server may have; the Contact's is the one agents know.
+    return (c ? fullName(c.contact) || c.contact.email : '') || named || 'Customer';
+  }
+  if (named) return named;
+  return f.uploaderType === 'USER' ? 'Agent' : f.uploaderType === 'SYSTEM' ? 'System' : 'Unknown';
 }

@@ -7,6 +7,7 @@ import { UNVERIFIED_HINT, UNVERIFIED_LABEL, unverifiedMark } from '../verificati
 import { h, setText } from '../../shared/dom';
 import { fullName } from '../../shared/format';
 import { MessageList, UploadList } from '../../shared/conversation';
+import { statusLabel } from '../../shared/status';
 import type { Agent, Case, FileRef, Message, QuickReply } from '../../shared/protocol';
 import { QuickReplyPicker } from './quickReplyPicker';
 
@@ -15,6 +16,11 @@ export interface ConversationActions {
   sendFiles(files: File[]): void;
   claim(): void;
   resolve(): void;
+  /** Takes back a resolve still in its undo window. */
+  undoResolve(): void;
+  /** The draft kept for a Case ('' when none), and keeping it as it is typed. */
+  loadDraft(caseId: string): string;
+  saveDraft(caseId: string, text: string): void;
   retry(clientMsgId: string): void;
   download(file: FileRef): void;
   loadPreview(file: FileRef, img: HTMLImageElement): void;
@@ -39,6 +45,9 @@ export class ConversationView {
   private readonly unverified: HTMLElement;
   private readonly claimBtn: HTMLButtonElement;
   private readonly resolveBtn: HTMLButtonElement;
+  private readonly undoBox: HTMLElement;
+  private readonly undoText: HTMLElement;
+  private resolvePending: number | null = null;
   /** The messages (shared with the widget), mine being the ones I sent as an agent. */
   readonly list: MessageList;
   readonly uploads: UploadList;
@@ -58,7 +67,12 @@ export class ConversationView {
     private readonly actions: ConversationActions,
   ) {
     this.me = me;
-    this.title = h('h2', { class: 'conv__title', 'data-testid': 'conversation-title' });
+    // Focusable by script: where focus goes when the composer is not there (reading unassigned).
+    this.title = h('h2', {
+      class: 'conv__title',
+      'data-testid': 'conversation-title',
+      tabindex: -1,
+    });
     this.subtitle = h('p', { class: 'conv__subtitle', 'data-testid': 'conversation-status' });
     this.unverified = h(
       'span',
@@ -83,6 +97,22 @@ export class ConversationView {
     );
     this.claimBtn.addEventListener('click', () => actions.claim());
     this.resolveBtn.addEventListener('click', () => actions.resolve());
+    this.undoText = h('span', { class: 'undo__text', 'data-testid': 'resolve-pending' });
+    const undoBtn = h(
+      'button',
+      { type: 'button', class: 'btn btn--small', 'data-testid': 'resolve-undo' },
+      'Undo',
+    );
+    undoBtn.addEventListener('click', () => {
+      actions.undoResolve();
+      this.resolveBtn.focus();
+    });
+    this.undoBox = h(
+      'div',
+      { class: 'undo', role: 'status', hidden: true },
+      this.undoText,
+      undoBtn,
+    );
 
     this.list = new MessageList({
       attrs: {
@@ -138,6 +168,7 @@ export class ConversationView {
 
     this.picker = new QuickReplyPicker(actions.quickReplies, (qr) => {
       this.composer.value = actions.renderQuickReply(qr);
+      if (this.current) actions.saveDraft(this.current.caseId, this.composer.value);
       this.composer.focus();
       this.composer.setSelectionRange(this.composer.value.length, this.composer.value.length);
       this.syncPickerAria();
@@ -145,6 +176,7 @@ export class ConversationView {
     this.composer.addEventListener('input', () => {
       this.picker.update(this.composer.value);
       this.syncPickerAria();
+      if (this.current) actions.saveDraft(this.current.caseId, this.composer.value);
     });
     this.composer.addEventListener('keydown', (ev) => {
       if (this.picker.handleKey(ev)) {
@@ -176,9 +208,15 @@ export class ConversationView {
       h('div', { class: 'composer__actions' }, attach, this.fileInput, this.sendBtn),
     );
     this.empty = h(
-      'p',
+      'div',
       { class: 'conv__empty', 'data-testid': 'conversation-empty' },
-      'Pick a tile to open a chat.',
+      h('p', { class: 'conv__empty-title' }, 'No chat open'),
+      h(
+        'p',
+        null,
+        'Pick a tile above to open a chat: an orange tile is waiting for an agent (claim it or ' +
+          'read it first), a blue one is yours. "+N" lists the chats that do not fit.',
+      ),
     );
 
     this.el = h(
@@ -188,7 +226,7 @@ export class ConversationView {
         'header',
         { class: 'conv__header' },
         h('div', { class: 'conv__heading' }, this.title, this.unverified, this.subtitle),
-        h('div', { class: 'conv__actions' }, this.claimBtn, this.resolveBtn),
+        h('div', { class: 'conv__actions' }, this.claimBtn, this.resolveBtn, this.undoBox),
       ),
       this.empty,
       this.list.el,
@@ -214,8 +252,9 @@ export class ConversationView {
     this.current = c;
     this.list.clear();
     this.uploads.clear();
-    this.composer.value = '';
+    this.composer.value = this.actions.loadDraft(c.caseId);
     this.picker.close();
+    this.resolvePending = null;
     this.el.classList.remove('conv--none');
     this.empty.hidden = true;
     this.setCase(c);
@@ -233,6 +272,8 @@ export class ConversationView {
     this.unverified.hidden = true;
     this.claimBtn.hidden = true;
     this.resolveBtn.hidden = true;
+    this.undoBox.hidden = true;
+    this.resolvePending = null;
     this.composerBox.hidden = true;
     this.readOnlyNote.hidden = true;
   }
@@ -244,33 +285,50 @@ export class ConversationView {
     this.mode = modeFor(c, this.me);
     setText(this.title, fullName(c.contact) || c.contact.email || 'Customer');
     const owner = c.owner ? `owner ${fullName(c.owner)}` : 'unassigned';
-    setText(this.subtitle, `Case ${c.number} · ${c.status} · ${owner}`);
+    setText(this.subtitle, `Case ${c.number} · ${statusLabel(c.status)} · ${owner}`);
     this.unverified.hidden = unverifiedMark(c) === null;
     this.el.dataset.mode = this.mode;
     this.el.dataset.caseId = c.caseId;
     this.claimBtn.hidden = c.status !== 'NEW';
-    this.resolveBtn.hidden = this.mode !== 'write';
+    this.resolveBtn.hidden = this.mode !== 'write' || this.resolvePending !== null;
+    this.undoBox.hidden = this.mode !== 'write' || this.resolvePending === null;
     this.composerBox.hidden = this.mode !== 'write';
     this.readOnlyNote.hidden = this.mode === 'write';
     setText(
       this.readOnlyNote,
       this.mode === 'ended'
-        ? `This Case is ${c.status.toLowerCase()}.`
+        ? `This Case is ${statusLabel(c.status).toLowerCase()}.`
         : c.status === 'NEW'
           ? 'Unassigned: you can read this chat. Claim it to reply.'
           : 'Read only.',
     );
   }
 
+  /** The composer when I can write, else the conversation's title (never nowhere). */
   focusComposer(): void {
     if (!this.composerBox.hidden) this.composer.focus();
+    else if (this.current) this.title.focus();
+  }
+
+  /** The Case on screen waits out its resolve's undo window (seconds left), or not (null). */
+  setResolvePending(secondsLeft: number | null): void {
+    const wasFocused = this.undoBox.contains(document.activeElement);
+    this.resolvePending = secondsLeft;
+    if (secondsLeft !== null) {
+      setText(this.undoText, `Resolving in ${secondsLeft} s`);
+    }
+    if (this.current) this.setCase(this.current);
+    if (secondsLeft === null && wasFocused) this.focusComposer();
   }
 
   private submit(): void {
     const text = this.composer.value;
     if (this.mode !== 'write' || text.trim() === '') return;
+    // Enter while the Quick Reply picker is open never sends (it picks, or does nothing).
+    if (this.picker.isOpen) return;
     this.composer.value = '';
     this.picker.close();
+    if (this.current) this.actions.saveDraft(this.current.caseId, '');
     this.actions.sendText(text);
   }
 

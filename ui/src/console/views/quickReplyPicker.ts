@@ -1,6 +1,7 @@
 /**
  * The Quick Replies picker: typing `/` at the start of the composer lists the organisation's
- * Quick Replies filtered by shortcut; arrows move, Enter or Tab picks, Escape closes.
+ * Quick Replies filtered by shortcut; arrows move, Enter or Tab picks, Escape closes. Enter while
+ * the picker is open never sends: with a match it picks, without one it does nothing.
  */
 import { h, replaceChildren } from '../../shared/dom';
 import type { QuickReply } from '../../shared/protocol';
@@ -55,7 +56,10 @@ export class QuickReplyPicker {
       this.close();
       return true;
     }
-    if (this.items.length === 0) return false;
+    if (this.items.length === 0) {
+      // No match: Enter does nothing (the typo is never sent); other keys edit on.
+      return ev.key === 'Enter' && !ev.shiftKey;
+    }
     if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
       const step = ev.key === 'ArrowDown' ? 1 : -1;
       this.active = (this.active + step + this.items.length) % this.items.length;

@@ -11,21 +11,39 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
-/** An agent's tiles: NEW Cases and the agent's own open ones, oldest first, at most seven. */
+/**
+ * An agent's tiles: NEW Cases and the agent's own open ones, oldest first, at most seven; and the
+ * same list page by page beyond them (the console's "+N" list), so no visible Case is unreachable.
+ */
 @ApplicationScoped
 public class TileService {
 
     /** One tile as the console shows it. */
     public record TileView(@JsonProperty("case") CaseView caseView, String color, boolean unread) {}
 
-    /** The first tiles and how many more Cases wait beyond them. */
+    /**
+     * A page of the agent's visible Cases (the first page: the tiles) and how many more wait beyond
+     * this page.
+     */
     public record Tiles(List<TileView> tiles, long more) {}
+
+    /** The tiles: the first page is exactly the row the console shows. */
+    public static final int DEFAULT_LIMIT = TileRules.MAX_TILES;
 
     private static final String VISIBLE =
             "from ChatCase c where c.status = ?1 or (c.status = ?2 and c.ownerId = ?3)";
 
-    @WithSession
+    /** The tiles row: the first seven. */
     public Uni<Tiles> tiles(Caller agent) {
+        return tiles(agent, 0, DEFAULT_LIMIT);
+    }
+
+    /**
+     * {@code limit} of the agent's visible Cases after the first {@code offset}, in tile order
+     * (oldest first, id breaks ties), and how many follow them.
+     */
+    @WithSession
+    public Uni<Tiles> tiles(Caller agent, int offset, int limit) {
         Uni<List<Object[]>> rows =
                 Panache.getSession()
                         .chain(
@@ -41,7 +59,8 @@ public class TileService {
                                                 .setParameter(1, CaseStatus.NEW)
                                                 .setParameter(2, CaseStatus.READY)
                                                 .setParameter(3, agent.id())
-                                                .setMaxResults(TileRules.MAX_TILES)
+                                                .setFirstResult(offset)
+                                                .setMaxResults(limit)
                                                 .getResultList());
         return rows.chain(
                 list ->
@@ -50,7 +69,8 @@ public class TileService {
                                         total ->
                                                 new Tiles(
                                                         toTiles(list, agent),
-                                                        total - list.size())));
+                                                        Math.max(
+                                                                0, total - offset - list.size()))));
     }
 
     private static List<TileView> toTiles(List<Object[]> rows, Caller agent) {

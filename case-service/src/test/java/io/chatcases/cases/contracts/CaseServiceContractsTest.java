@@ -56,6 +56,13 @@ class CaseServiceContractsTest {
                         .statusCode(200);
                 yield Map.of("agentToken", alice, "caseId", caseId);
             }
+            case "more-than-seven-visible" -> {
+                // Eight new Cases: whatever else is open, alice sees at least one beyond the row.
+                for (int i = 0; i < 8; i++) {
+                    startCase(service);
+                }
+                yield Map.of("agentToken", alice);
+            }
             case "no-such-case" ->
                     Map.of("agentToken", alice, "caseId", UUID.randomUUID().toString());
             default -> throw new IllegalArgumentException("Unknown provider state " + state);

@@ -61,6 +61,96 @@ class TilesTest {
     }
 
     @Test
+    void theCasesBeyondTheRowComePageByPageOldestFirstAndCountWhatFollows() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(Fixtures.startCase(cases).id.toString());
+        }
+        String alice = Tokens.of("alice");
+        given().auth()
+                .oauth2(alice)
+                .get("/tiles?offset=7&limit=50")
+                .then()
+                .statusCode(200)
+                .body("tiles.case.caseId", contains(ids.subList(7, 10).toArray()))
+                .body("tiles.color", everyItem(equalTo("orange")))
+                .body("more", equalTo(0));
+        given().auth()
+                .oauth2(alice)
+                .get("/tiles?offset=7&limit=2")
+                .then()
+                .statusCode(200)
+                .body("tiles.case.caseId", contains(ids.subList(7, 9).toArray()))
+                .body("more", equalTo(1));
+        given().auth()
+                .oauth2(alice)
+                .get("/tiles?offset=0&limit=100")
+                .then()
+                .statusCode(200)
+                .body("tiles.case.caseId", contains(ids.toArray()))
+                .body("more", equalTo(0));
+        given().auth()
+                .oauth2(alice)
+                .get("/tiles?offset=20")
+                .then()
+                .statusCode(200)
+                .body("tiles.size()", equalTo(0))
+                .body("more", equalTo(0));
+    }
+
+    @Test
+    void beyondTheRowAnAgentSeesUnassignedAndOwnCasesButNeverAnotherAgents() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(Fixtures.startCase(cases).id.toString());
+        }
+        String alice = Tokens.of("alice");
+        String bob = Tokens.of("bob");
+        // Beyond the row: the 9th is Bob's, the 10th Alice's.
+        given().auth().oauth2(bob).post("/cases/{id}/claim", ids.get(8)).then().statusCode(200);
+        given().auth().oauth2(alice).post("/cases/{id}/claim", ids.get(9)).then().statusCode(200);
+
+        given().auth()
+                .oauth2(alice)
+                .get("/tiles?offset=7&limit=50")
+                .then()
+                .statusCode(200)
+                .body("tiles.case.caseId", contains(ids.get(7), ids.get(9)))
+                .body("tiles.color", contains("orange", "blue"))
+                .body("more", equalTo(0));
+        given().auth()
+                .oauth2(bob)
+                .get("/tiles?offset=7&limit=50")
+                .then()
+                .statusCode(200)
+                .body("tiles.case.caseId", contains(ids.get(7), ids.get(8)))
+                .body("tiles.color", contains("orange", "blue"));
+        given().auth()
+                .oauth2(Tokens.of("carol"))
+                .get("/tiles?offset=7&limit=50")
+                .then()
+                .statusCode(200)
+                .body("tiles.case.caseId", contains(ids.get(7)));
+    }
+
+    @Test
+    void aPageOutsideItsBoundsIsABadRequestNamingTheParameter() {
+        String alice = Tokens.of("alice");
+        for (String query :
+                List.of("limit=0", "limit=101", "limit=abc", "offset=-1", "offset=1e3")) {
+            String field = query.substring(0, query.indexOf('='));
+            given().auth()
+                    .oauth2(alice)
+                    .get("/tiles?" + query)
+                    .then()
+                    .statusCode(400)
+                    .body("code", equalTo("BAD_REQUEST"))
+                    .body("violations[0].field", equalTo(field));
+        }
+        given().get("/tiles?offset=7").then().statusCode(401);
+    }
+
+    @Test
     void aCaseClaimedByAnotherAgentLeavesMyTilesAndResolvingRemovesItFromTheOwners() {
         ChatCase c = Fixtures.startCase(cases);
         String alice = Tokens.of("alice");

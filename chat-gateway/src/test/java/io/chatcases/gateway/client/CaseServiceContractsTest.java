@@ -1,5 +1,7 @@
 package io.chatcases.gateway.client;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -111,6 +113,17 @@ class CaseServiceContractsTest {
         assertEquals(true, body.contains("\"owner\""), body);
     }
 
+    @Test
+    void theConsolesListBeyondTheTilesPassesThroughTheProxyAsIs() {
+        // ApiProxy forwards the console's call (query and the agent's own token) to case-service.
+        given().header("Authorization", AGENT_BEARER)
+                .get("/api/tiles?offset=7&limit=50")
+                .then()
+                .statusCode(200)
+                .body("tiles[0].color", equalTo("orange"))
+                .body("more", equalTo(0));
+    }
+
     private static int status(Runnable call) {
         return assertThrows(WebApplicationException.class, call::run).getResponse().getStatus();
     }
@@ -125,7 +138,10 @@ class CaseServiceContractsTest {
                             r -> {
                                 String id = r.values().get("caseId");
                                 if (id == null) {
-                                    return "new-contact";
+                                    // A start has a body; the tiles page (a GET) has none.
+                                    return r.body() == null || r.body().isBlank()
+                                            ? "more-than-seven-visible"
+                                            : "new-contact";
                                 }
                                 if (UNKNOWN.toString().equals(id)) {
                                     return "no-such-case";
@@ -137,7 +153,11 @@ class CaseServiceContractsTest {
                                         ? "case-visible-to-agent"
                                         : "open-case";
                             });
-            return Map.of("quarkus.rest-client.case-service.url", stub.url());
+            return Map.of(
+                    "quarkus.rest-client.case-service.url",
+                    stub.url(),
+                    "gateway.upstreams.case-service",
+                    stub.url());
         }
 
         @Override
