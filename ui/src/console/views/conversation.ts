@@ -6,7 +6,10 @@
 import { UNVERIFIED_HINT, UNVERIFIED_LABEL, unverifiedMark } from '../verification';
 import { h, setText } from '../../shared/dom';
 import { fullName } from '../../shared/format';
+import { ComposerLimit } from '../../shared/composer';
 import { MessageList, UploadList } from '../../shared/conversation';
+import { fileLimitText } from '../../shared/files';
+import { DEFAULT_LIMITS, type Limits } from '../../shared/limits';
 import type { Agent, Case, FileRef, Message, QuickReply } from '../../shared/protocol';
 import { QuickReplyPicker } from './quickReplyPicker';
 
@@ -45,6 +48,8 @@ export class ConversationView {
   private readonly composerBox: HTMLElement;
   private readonly composer: HTMLTextAreaElement;
   private readonly sendBtn: HTMLButtonElement;
+  private readonly limit: ComposerLimit;
+  private readonly fileHint: HTMLElement;
   private readonly fileInput: HTMLInputElement;
   private readonly readOnlyNote: HTMLElement;
   private readonly picker: QuickReplyPicker;
@@ -99,6 +104,7 @@ export class ConversationView {
       onDownload: (f) => actions.download(f),
       loadPreview: (f, img) => actions.loadPreview(f, img),
       onRetry: (id) => actions.retry(id),
+      onEdit: (text) => this.editText(text),
     });
     this.uploads = new UploadList('conv__uploads', { cls: 'link', label: '×' });
 
@@ -138,6 +144,7 @@ export class ConversationView {
 
     this.picker = new QuickReplyPicker(actions.quickReplies, (qr) => {
       this.composer.value = actions.renderQuickReply(qr);
+      this.limit.update();
       this.composer.focus();
       this.composer.setSelectionRange(this.composer.value.length, this.composer.value.length);
       this.syncPickerAria();
@@ -168,12 +175,24 @@ export class ConversationView {
       'data-testid': 'read-only-note',
       hidden: true,
     });
+    this.limit = new ComposerLimit(
+      this.composer,
+      this.sendBtn,
+      DEFAULT_LIMITS.messageChars,
+      'console-composer-limit',
+    );
+    this.fileHint = h(
+      'span',
+      { class: 'composer__hint', 'data-testid': 'file-limit' },
+      fileLimitText(DEFAULT_LIMITS),
+    );
     this.composerBox = h(
       'div',
       { class: 'composer' },
       this.picker.el,
       this.composer,
-      h('div', { class: 'composer__actions' }, attach, this.fileInput, this.sendBtn),
+      this.limit.el,
+      h('div', { class: 'composer__actions' }, attach, this.fileInput, this.fileHint, this.sendBtn),
     );
     this.empty = h(
       'p',
@@ -215,6 +234,7 @@ export class ConversationView {
     this.list.clear();
     this.uploads.clear();
     this.composer.value = '';
+    this.limit.update();
     this.picker.close();
     this.el.classList.remove('conv--none');
     this.empty.hidden = true;
@@ -262,6 +282,20 @@ export class ConversationView {
     );
   }
 
+  /** The servers' limits arrived: the composer's counter and the file hint follow them. */
+  setLimits(l: Limits): void {
+    this.limit.setMax(l.messageChars);
+    setText(this.fileHint, fileLimitText(l));
+  }
+
+  /** A refused text comes back to be edited (after anything typed since). */
+  private editText(text: string): void {
+    const now = this.composer.value;
+    this.composer.value = now.trim() === '' || now === text ? text : `${now}\n\n${text}`;
+    this.limit.update();
+    this.composer.focus();
+  }
+
   focusComposer(): void {
     if (!this.composerBox.hidden) this.composer.focus();
   }
@@ -269,7 +303,9 @@ export class ConversationView {
   private submit(): void {
     const text = this.composer.value;
     if (this.mode !== 'write' || text.trim() === '') return;
+    if (!this.limit.check()) return;
     this.composer.value = '';
+    this.limit.update();
     this.picker.close();
     this.actions.sendText(text);
   }
