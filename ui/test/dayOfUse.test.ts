@@ -47,7 +47,9 @@ describe('the message limit', () => {
     });
     const over = limitState(4100, 4000);
     expect(over.over).toBe(true);
-    expect(over.reason).toContain('100 characters over the limit of 4,000');
+    expect(over.reason).toBe(
+      'Messages are limited to 4,000 characters. This one has 4,100: shorten it or split it in two.',
+    );
     expect(limitState(4000, 4000).over).toBe(false);
     expect(formatCount(1234567)).toBe('1,234,567');
   });

@@ -18,6 +18,14 @@ export interface LimitState {
   reason: string | null;
 }
 
+/**
+ * The gateway's own words for a text over the limit (protocol/TextRules.tooLong; both are tested
+ * from docs/validation-rules.json).
+ */
+export function tooLongText(max: number): string {
+  return `Messages are limited to ${formatCount(max)} characters.`;
+}
+
 export function limitState(length: number, max: number): LimitState {
   const over = length > max;
   return {
@@ -25,7 +33,7 @@ export function limitState(length: number, max: number): LimitState {
     over,
     counter: `${formatCount(length)} / ${formatCount(max)}`,
     reason: over
-      ? `Too long to send: ${formatCount(length - max)} characters over the limit of ${formatCount(max)}. Shorten it or split it in two.`
+      ? `${tooLongText(max)} This one has ${formatCount(length)}: shorten it or split it in two.`
       : null,
   };
 }

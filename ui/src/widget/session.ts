@@ -74,7 +74,10 @@ export function saveSession(storage: Storage | null, chatOrigin: string, s: Widg
   }
 }
 
-/** Rough checks before the server's own (which answers with field-level violations). */
+/**
+ * The pre-chat form checked before sending, in the gateway's own words (protocol/StartFormRules;
+ * both are tested from docs/validation-rules.json). The server still decides.
+ */
 export function validateProfile(p: Profile): Partial<Record<keyof Profile, string>> {
   const errors: Partial<Record<keyof Profile, string>> = {};
   const email = p.email.trim();

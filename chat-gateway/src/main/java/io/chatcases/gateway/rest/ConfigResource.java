@@ -9,7 +9,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.util.Map;
 
-/** What the console needs before signing in: where Keycloak is, and the ICE servers for calls. */
+/**
+ * What the console needs before signing in (where Keycloak is, the ICE servers for calls) and what
+ * both the console and the widget need to help before sending: the limits this gateway enforces
+ * ({@code limits.messageChars}, its TOO_LARGE rule for text). File limits are file-service's own
+ * ({@code GET /api/files/limits}).
+ */
 @Path("/api/config")
 @PermitAll
 public class ConfigResource {
@@ -23,6 +28,7 @@ public class ConfigResource {
                 "keycloakUrl", c.keycloakUrl(),
                 "realm", c.realm(),
                 "clientId", c.clientId(),
-                "iceServers", ice);
+                "iceServers", ice,
+                "limits", Map.of("messageChars", config.maxTextLength()));
     }
 }
