@@ -160,6 +160,9 @@ export class MessageList {
   clear(): void {
     replaceChildren(this.el);
     this.pinned = true;
+    // Let go of the removed bubbles; keep watching the list itself.
+    this.resizes?.disconnect();
+    this.resizes?.observe(this.el);
   }
 
   scrollToBottom(): void {
