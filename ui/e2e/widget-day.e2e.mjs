@@ -103,7 +103,8 @@ await runSuite(async ({ browser, created }) => {
       await cust.locator(tid('launcher')).click();
       await cust.locator(tid('prechat-form')).waitFor();
       await shot(cust, '20-day-prechat-phone');
-      await assertAccessible(cust, 'widget pre-chat form');
+      // The widget only: the demo page around it is the host site's (its own loud colours).
+      await assertAccessible(cust, 'widget pre-chat form', { include: 'chat-cases-widget' });
     },
   );
 
