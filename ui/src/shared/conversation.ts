@@ -5,6 +5,7 @@
  * and the widget differ only in that and in their class names.
  */
 import { h, replaceChildren, setText, type Attrs } from './dom';
+import { dayKey, dayLabel } from './format';
 import { MessageStore } from './messages';
 import { PendingSends, type Pending } from './pending';
 import type { ClientFrame, FileRef, Message } from './protocol';
@@ -25,33 +26,79 @@ export interface MessageListOptions {
   loadPreview(file: FileRef, img: HTMLImageElement): void;
   /** When given, a failed send shows a Retry link that calls it. */
   onRetry?: (clientMsgId: string) => void;
+  /**
+   * When given, a text the server refused as it is (too long, malformed) shows "Edit", which hands
+   * the text back to the composer (nothing typed is lost).
+   */
+  onEdit?: (text: string) => void;
+  /** Today, for the date separators (tests). */
+  now?: () => Date;
 }
 
+/** How close to the bottom (px) still counts as "at the bottom" (pinned). */
+const PIN_SLACK = 40;
+
+/**
+ * The message list. It stays pinned to the newest message while the reader is at the bottom, also
+ * when bubbles grow afterwards (image previews load after the scroll); once they scroll up it stays
+ * where they are, and others' new messages show a "New messages" button that jumps down.
+ */
 export class MessageList {
   readonly el: HTMLOListElement;
+  private pinned = true;
+  private readonly jump: HTMLLIElement;
+  private readonly resizes: ResizeObserver | null;
 
   constructor(private readonly opts: MessageListOptions) {
     this.el = h('ol', opts.attrs);
+    const jumpBtn = h(
+      'button',
+      { type: 'button', class: 'jump__button', 'data-testid': 'new-messages' },
+      'New messages ↓',
+    );
+    jumpBtn.addEventListener('click', () => this.scrollToBottom());
+    this.jump = h('li', { class: 'jump', 'data-jump': '' }, jumpBtn);
+    this.el.addEventListener('scroll', () => {
+      this.pinned = this.isAtBottom();
+      if (this.pinned) this.jump.remove();
+    });
+    // An image's `load` does not bubble, but it is seen while capturing.
+    this.el.addEventListener('load', () => this.keepPinned(), true);
+    this.resizes =
+      typeof ResizeObserver === 'function' ? new ResizeObserver(() => this.keepPinned()) : null;
+    this.resizes?.observe(this.el);
+  }
+
+  /** True while the list follows the newest message (the reader has not scrolled up). */
+  get isPinned(): boolean {
+    return this.pinned;
   }
 
   /** Shows messages (any order; a seq already shown is skipped) and drops their pending bubbles. */
   add(messages: readonly Message[]): void {
-    const atBottom = this.isAtBottom();
+    const follow = this.pinned || this.isAtBottom();
     let mine = false;
+    let others = false;
     for (const m of messages) {
       if (this.el.querySelector(`[data-seq="${m.seq}"]`)) continue;
       const isMine = this.opts.viewer.isMine(m);
       mine ||= isMine;
+      others ||= !isMine;
       const el = messageElement(m, {
         mine: isMine,
         author: m.kind === 'SYSTEM' || isMine ? null : this.opts.viewer.authorOf(m),
         onDownload: (f) => this.opts.onDownload(f),
         loadPreview: (f, img) => this.opts.loadPreview(f, img),
       });
+      const day = dayKey(m.createdAt);
+      if (day) el.dataset.dayKey = day;
       insertBySeq(this.el, el, m.seq);
+      this.resizes?.observe(el);
       if (m.clientMsgId) this.pendingEl(m.clientMsgId)?.remove();
     }
-    if (atBottom || mine) this.scrollToBottom();
+    this.refreshDays();
+    if (follow || mine) this.scrollToBottom();
+    else if (others) this.el.appendChild(this.jump);
   }
 
   showPending(clientMsgId: string, label: string): void {
@@ -68,11 +115,30 @@ export class MessageList {
     setText(state, 'Sent');
   }
 
-  pendingFailed(clientMsgId: string, text: string): void {
+  /**
+   * A send was refused. `editText`: the server will refuse this text again as it is, so it goes
+   * back to the composer ("Edit") rather than being retried.
+   */
+  pendingFailed(clientMsgId: string, text: string, editText?: string, drop?: () => void): void {
     const el = this.pendingEl(clientMsgId);
     const state = el?.querySelector('[data-testid="pending-state"]');
     if (!el || !state) return;
     el.dataset.state = 'failed';
+    const edit = this.opts.onEdit;
+    if (editText !== undefined && edit) {
+      const btn = h(
+        'button',
+        { type: 'button', class: 'link', 'data-testid': 'edit-send' },
+        'Edit',
+      );
+      btn.addEventListener('click', () => {
+        edit(editText);
+        el.remove();
+        drop?.();
+      });
+      replaceChildren(state, `Not sent: ${text} `, btn);
+      return;
+    }
     const retry = this.opts.onRetry;
     if (!retry) {
       replaceChildren(state, `Not sent: ${text}`);
@@ -93,14 +159,57 @@ export class MessageList {
 
   clear(): void {
     replaceChildren(this.el);
+    this.pinned = true;
+    // Let go of the removed bubbles; keep watching the list itself.
+    this.resizes?.disconnect();
+    this.resizes?.observe(this.el);
   }
 
   scrollToBottom(): void {
+    this.jump.remove();
+    this.pinned = true;
     this.el.scrollTop = this.el.scrollHeight;
   }
 
+  /** Something grew or appeared (an image, the panel opening): stay at the bottom if pinned. */
+  private keepPinned(): void {
+    if (this.pinned) this.el.scrollTop = this.el.scrollHeight;
+  }
+
   private isAtBottom(): boolean {
-    return this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight < 40;
+    return this.el.scrollHeight - this.el.scrollTop - this.el.clientHeight < PIN_SLACK;
+  }
+
+  /**
+   * One separator ("Today", "Yesterday", "Mon 28 Nov") before the first message of each day.
+   * Kept in place where still right, so a screen reader does not hear them again on each message.
+   */
+  private refreshDays(): void {
+    const now = this.opts.now?.() ?? new Date();
+    let prevKey: string | null = null;
+    let sep: HTMLElement | null = null;
+    for (const child of Array.from(this.el.children) as HTMLElement[]) {
+      if (child.dataset.daySeparator !== undefined) {
+        sep?.remove();
+        sep = child;
+        continue;
+      }
+      const key = child.dataset.dayKey;
+      if (key === undefined) continue;
+      if (key !== prevKey) {
+        if (sep?.dataset.daySeparator !== key) {
+          sep?.remove();
+          this.el.insertBefore(daySeparator(key, now), child);
+        } else {
+          setText(sep, dayLabel(key, now));
+        }
+      } else {
+        sep?.remove();
+      }
+      sep = null;
+      prevKey = key;
+    }
+    sep?.remove();
   }
 
   private pendingEl(clientMsgId: string): HTMLElement | null {
@@ -111,9 +220,23 @@ export class MessageList {
   }
 }
 
+function daySeparator(key: string, now: Date): HTMLLIElement {
+  return h(
+    'li',
+    { class: 'day', 'data-day-separator': key, 'data-testid': 'day-separator' },
+    dayLabel(key, now),
+  );
+}
+
 /** Error codes after which a send was not stored and goes again (same clientMsgId). */
 const TRANSIENT = new Set(['UNAVAILABLE', 'RATE_LIMITED']);
 const RETRY_AFTER_MS = 1500;
+/** Error codes after which the same text would be refused again: it goes back to be edited. */
+const PERMANENT = new Set(['TOO_LARGE', 'BAD_FRAME']);
+
+function textOf(frame: ClientFrame): string | null {
+  return 'text' in frame && typeof frame.text === 'string' ? frame.text : null;
+}
 
 /**
  * Sends in flight and what they look like: shown as pending, resent after a reconnect or a
@@ -150,8 +273,14 @@ export class Outbox<F extends ClientFrame> {
       setTimeout(() => this.retry(ref), RETRY_AFTER_MS);
       return true;
     }
-    this.pending.failed(ref, message || code);
-    this.list().pendingFailed(ref, message || code);
+    const p = this.pending.failed(ref, message || code);
+    const text = p && textOf(p.frame);
+    if (text !== null && text !== undefined && PERMANENT.has(code)) {
+      // The same text would be refused again: it goes back to the composer, never lost.
+      this.list().pendingFailed(ref, message || code, text, () => this.pending.remove(ref));
+    } else {
+      this.list().pendingFailed(ref, message || code);
+    }
     return true;
   }
 

@@ -1,9 +1,12 @@
 /**
  * Files as both faces handle them: uploads with progress (then a `send {fileId}`), downloads and
  * image previews fetched with the caller's token (never a token in a URL), previews cached as
- * blob: URLs until the conversation changes.
+ * blob: URLs until the conversation changes. A file over the server's size limit is refused here,
+ * before a byte is sent.
  */
+import { formatSize } from './format';
 import { fetchBlob, saveBlob, uploadErrorText, uploadFile, type TokenSource } from './http';
+import { loadLimits, type Limits } from './limits';
 import { PreviewCache } from './previews';
 import type { FileRef } from './protocol';
 import type { UploadRow } from './conversation';
@@ -18,6 +21,11 @@ export class FileAccess {
 
   /** Uploads into a Case; resolves with the stored file, or shows the failure on the row. */
   async upload(caseId: string, file: File, row: UploadRow): Promise<FileRef | null> {
+    const tooLarge = tooLargeText(file, await this.limits());
+    if (tooLarge) {
+      row.failed(tooLarge);
+      return null;
+    }
     try {
       const token = (await this.token()) ?? '';
       const ref = await uploadFile(this.url('/api/files'), token, caseId, file, (f) =>
@@ -29,6 +37,11 @@ export class FileAccess {
       row.failed(uploadErrorText(e));
       return null;
     }
+  }
+
+  /** The servers' limits (defaults until they answer). */
+  limits(): Promise<Limits> {
+    return loadLimits(this.origin);
   }
 
   /** Saves a file; false when it could not be fetched. */
@@ -57,4 +70,15 @@ export class FileAccess {
   private fileUrl(fileId: string): string {
     return this.url(`/api/files/${encodeURIComponent(fileId)}`);
   }
+}
+
+/** "Up to 25 MB": the size limit in words, for next to the attach button. */
+export function fileLimitText(limits: Limits): string {
+  return `Files up to ${formatSize(limits.fileBytes)}`;
+}
+
+/** Why a file is refused before uploading (null: it may go; the server checks again). */
+export function tooLargeText(file: { name: string; size: number }, limits: Limits): string | null {
+  if (file.size <= limits.fileBytes) return null;
+  return `${file.name} is ${formatSize(file.size)}; files can be up to ${formatSize(limits.fileBytes)}.`;
 }

@@ -38,3 +38,36 @@ export function fullName(p: { firstName: string; lastName: string } | null | und
   if (!p) return '';
   return `${p.firstName} ${p.lastName}`.trim();
 }
+
+/** The local calendar day of an ISO instant, "2026-11-28"; null when unparsable. */
+export function dayKey(iso: string): string | null {
+  const t = Date.parse(iso);
+  if (Number.isNaN(t)) return null;
+  const d = new Date(t);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A date separator's words for a day (as dayKey gives it), seen on `now`: "Today", "Yesterday",
+ * "Mon 28 Nov", and the year only when it is not this one ("Fri 28 Nov 2025").
+ */
+export function dayLabel(key: string, now: Date = new Date()): string {
+  const [y, m, d] = key.split('-').map(Number);
+  if (y === undefined || m === undefined || d === undefined) return key;
+  const day = new Date(y, m - 1, d);
+  const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  const days = Math.round((today.getTime() - day.getTime()) / 86_400_000);
+  if (days === 0) return 'Today';
+  if (days === 1) return 'Yesterday';
+  const label = `${WEEKDAYS[day.getDay()] ?? ''} ${day.getDate()} ${MONTHS[day.getMonth()] ?? ''}`;
+  return y === now.getFullYear() ? label : `${label} ${y}`;
+}
+
+/** 3812 -> "3,812" (the same grouping whatever the browser's locale, like the limit's text). */
+export function formatCount(n: number): string {
+  return String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}

@@ -107,11 +107,53 @@ export interface Upload {
   abort(): void;
 }
 
+/** Content types a person may not recognise, in words (what a refusal says). */
+const TYPE_WORDS: Record<string, string> = {
+  'application/x-msdownload': 'Windows program',
+  'application/x-dosexec': 'Windows program',
+  'application/x-msdos-program': 'Windows program',
+  'application/vnd.microsoft.portable-executable': 'Windows program',
+  'application/x-executable': 'program',
+  'application/x-mach-binary': 'Mac program',
+  'application/x-sh': 'shell script',
+  'application/javascript': 'script',
+  'text/javascript': 'script',
+  'text/html': 'web page',
+  'application/xhtml+xml': 'web page',
+  'image/svg+xml': 'SVG image',
+  'application/xml': 'XML file',
+  'text/xml': 'XML file',
+  'application/zip': 'ZIP archive',
+  'application/x-rar-compressed': 'RAR archive',
+  'application/x-7z-compressed': '7-Zip archive',
+  'application/gzip': 'compressed archive',
+  'application/x-tar': 'archive',
+  'application/octet-stream': 'unknown kind of file',
+};
+
+/** "application/x-msdownload" -> "Windows program" (null for a type not known here). */
+export function typeInWords(contentType: string): string | null {
+  return TYPE_WORDS[contentType.toLowerCase().split(';')[0]?.trim() ?? ''] ?? null;
+}
+
+/**
+ * The words for a 415. A server that says it in words is shown as it is; an older one's
+ * "Files of type x/y (detected from the content) are not accepted" is put in words here.
+ */
+export function typeRefusalText(detail: string | null | undefined): string {
+  const generic = "This file type isn't allowed.";
+  if (!detail) return generic;
+  const m = /type ([\w.+-]+\/[\w.+-]+) \(detected/i.exec(detail);
+  if (!m?.[1]) return detail;
+  const words = typeInWords(m[1]);
+  return words ? `This file type isn't allowed (${words}).` : generic;
+}
+
 /** Human text for an upload refusal. */
 export function uploadErrorText(e: unknown): string {
   if (e instanceof ApiError) {
     if (e.status === 413) return e.problem.detail ?? 'That file is too large.';
-    if (e.status === 415) return e.problem.detail ?? 'That type of file is not allowed.';
+    if (e.status === 415) return typeRefusalText(e.problem.detail);
     return e.problem.detail ?? `Upload failed (${e.status}).`;
   }
   return 'Upload failed.';

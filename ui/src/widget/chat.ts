@@ -3,12 +3,14 @@
  * conversation (the shared message list, mine being the customer's), sends in flight, uploads,
  * "This chat has ended", and catching up after a reconnect or a `resync`.
  */
+import { ComposerLimit } from '../shared/composer';
 import { deliver, MessageList, Outbox, UploadList } from '../shared/conversation';
 import { FrameDispatcher } from '../shared/dispatcher';
 import { h, setText } from '../shared/dom';
-import { FileAccess } from '../shared/files';
+import { FileAccess, fileLimitText } from '../shared/files';
 import { ApiError, requestJson } from '../shared/http';
 import { newId } from '../shared/ids';
+import { DEFAULT_LIMITS, loadLimits } from '../shared/limits';
 import { MessageStore } from '../shared/messages';
 import { parseMessages, type Case, type CustomerFrame, type Message } from '../shared/protocol';
 import { ReconnectingSocket, wsUrl, type ConnectionState, type SocketLike } from '../shared/socket';
@@ -44,6 +46,8 @@ export class ChatController {
   private readonly composerForm: HTMLFormElement;
   private readonly composer: HTMLTextAreaElement;
   private readonly fileInput: HTMLInputElement;
+  private readonly limit: ComposerLimit;
+  private readonly fileHint: HTMLElement;
   private readonly outbox: Outbox<CustomerFrame>;
   private files: FileAccess | null = null;
   private socket: ReconnectingSocket | null = null;
@@ -73,6 +77,8 @@ export class ChatController {
       },
       onDownload: (f) => void this.files?.download(f),
       loadPreview: (f, img) => this.files?.loadPreview(f, img),
+      onRetry: (id) => this.outbox.retry(id),
+      onEdit: (text) => this.editText(text),
     });
     this.uploads = new UploadList('uploads', { cls: 'btn btn--icon', label: '✕' });
     this.outbox = new Outbox<CustomerFrame>(
@@ -136,11 +142,23 @@ export class ChatController {
       { type: 'submit', class: 'btn btn--primary', 'data-testid': 'send' },
       'Send',
     );
+    this.limit = new ComposerLimit(
+      this.composer,
+      send,
+      DEFAULT_LIMITS.messageChars,
+      'cc-composer-limit',
+    );
+    this.fileHint = h(
+      'span',
+      { class: 'composer__hint', 'data-testid': 'file-limit' },
+      fileLimitText(DEFAULT_LIMITS),
+    );
     this.composerForm = h(
       'form',
       { class: 'composer', 'aria-label': 'Write a message' },
       this.composer,
-      h('div', { class: 'composer__actions' }, attach, this.fileInput, send),
+      this.limit.el,
+      h('div', { class: 'composer__actions' }, attach, this.fileInput, this.fileHint, send),
     );
     this.composerForm.addEventListener('submit', (ev) => {
       ev.preventDefault();
@@ -158,6 +176,7 @@ export class ChatController {
 
     this.renderState(store.get().connection);
     store.select('connection', (s) => this.renderState(s));
+    store.select('open', () => this.countUnread());
     store.select('ended', (ended) => {
       this.ended.hidden = !ended;
       this.composerForm.hidden = ended;
@@ -184,6 +203,11 @@ export class ChatController {
     this.messages = new MessageStore(chat.caseId);
     this.files = new FileAccess(this.deps.chatOrigin, () => chat.customerToken);
     this.list.clear();
+    // Asked once a chat is shown (never for a page whose visitor does not chat).
+    void loadLimits(this.deps.chatOrigin).then((l) => {
+      this.limit.setMax(l.messageChars);
+      setText(this.fileHint, fileLimitText(l));
+    });
     this.connect(chat.customerToken);
   }
 
@@ -270,7 +294,28 @@ export class ChatController {
   }
 
   private add(messages: readonly Message[]): void {
-    if (this.messages) deliver(this.messages, messages, this.outbox, this.list);
+    if (!this.messages) return;
+    deliver(this.messages, messages, this.outbox, this.list);
+    this.countUnread();
+  }
+
+  /**
+   * The launcher's count: agent messages after the last one seen with the panel open. Seen
+   * moves on while the panel is open; the count survives a reload (seenSeq is saved).
+   */
+  private countUnread(): void {
+    const { store } = this.deps;
+    const s = store.get();
+    const messages = this.messages;
+    if (!messages) return;
+    if (s.open) {
+      store.set({ seenSeq: Math.max(s.seenSeq, messages.lastSeq), unread: 0 });
+      return;
+    }
+    const unread = messages
+      .list()
+      .filter((m) => m.sender.type === 'USER' && m.seq > s.seenSeq).length;
+    store.set({ unread });
   }
 
   /** After a `resync`: what follows the last seq held, over REST. */
@@ -300,9 +345,20 @@ export class ChatController {
   private sendText(): void {
     const text = this.composer.value;
     if (text.trim() === '' || !this.deps.store.get().chat) return;
+    // Over the limit: refused here, the text stays in the composer with the reason under it.
+    if (!this.limit.check()) return;
     this.composer.value = '';
+    this.limit.update();
     const clientMsgId = newId();
     this.outbox.send(clientMsgId, { type: 'send', clientMsgId, text }, text);
+  }
+
+  /** A refused text comes back to be edited (after anything typed since). */
+  private editText(text: string): void {
+    const now = this.composer.value;
+    this.composer.value = now.trim() === '' || now === text ? text : `${now}\n\n${text}`;
+    this.limit.update();
+    this.composer.focus();
   }
 
   private async sendFile(file: File): Promise<void> {

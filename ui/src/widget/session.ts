@@ -19,9 +19,11 @@ export interface WidgetSession {
   chat: SavedChat | null;
   profile: Profile | null;
   open: boolean;
+  /** The newest seq of the chat the customer has seen with the panel open (the launcher's count). */
+  seenSeq: number;
 }
 
-const EMPTY: WidgetSession = { chat: null, profile: null, open: false };
+const EMPTY: WidgetSession = { chat: null, profile: null, open: false, seenSeq: 0 };
 
 export function storageKey(chatOrigin: string): string {
   return `chatcases.widget:${chatOrigin}`;
@@ -57,7 +59,11 @@ export function loadSession(storage: Storage | null, chatOrigin: string): Widget
         lastName: typeof p.lastName === 'string' ? p.lastName : '',
       }
     : null;
-  return { chat, profile, open: v.open === true };
+  const seenSeq =
+    chat && typeof v.seenSeq === 'number' && Number.isInteger(v.seenSeq) && v.seenSeq > 0
+      ? v.seenSeq
+      : 0;
+  return { chat, profile, open: v.open === true, seenSeq };
 }
 
 export function saveSession(storage: Storage | null, chatOrigin: string, s: WidgetSession): void {
@@ -68,7 +74,10 @@ export function saveSession(storage: Storage | null, chatOrigin: string, s: Widg
   }
 }
 
-/** Rough checks before the server's own (which answers with field-level violations). */
+/**
+ * The pre-chat form checked before sending, in the gateway's own words (protocol/StartFormRules;
+ * both are tested from docs/validation-rules.json). The server still decides.
+ */
 export function validateProfile(p: Profile): Partial<Record<keyof Profile, string>> {
   const errors: Partial<Record<keyof Profile, string>> = {};
   const email = p.email.trim();

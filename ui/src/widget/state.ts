@@ -1,6 +1,6 @@
 /**
  * The widget's state (a typed store): what is saved per site origin (the chat, the profile, whether
- * the panel is open) and what the socket said (the Case, the connection, whether the chat ended).
+ * the panel is open, what was seen) and what the socket said (the Case, the connection, whether the chat ended).
  */
 import type { Case } from '../shared/protocol';
 import type { ConnectionState } from '../shared/socket';
@@ -11,10 +11,14 @@ export interface WidgetState {
   open: boolean;
   chat: SavedChat | null;
   profile: Profile | null;
+  /** The newest seq seen with the panel open (saved). */
+  seenSeq: number;
   /** The Case as the socket last showed it. */
   case: Case | null;
   connection: ConnectionState;
   ended: boolean;
+  /** Agent messages after seenSeq, counted while the panel is closed (the launcher's badge). */
+  unread: number;
 }
 
 export type WidgetStore = Store<WidgetState>;
@@ -27,10 +31,21 @@ export function createStore(storage: Storage | null, chatOrigin: string): Widget
     case: null,
     connection: 'stopped',
     ended: false,
+    unread: 0,
   });
   store.subscribe((s, p) => {
-    if (s.open !== p.open || s.chat !== p.chat || s.profile !== p.profile)
-      saveSession(storage, chatOrigin, { chat: s.chat, profile: s.profile, open: s.open });
+    if (
+      s.open !== p.open ||
+      s.chat !== p.chat ||
+      s.profile !== p.profile ||
+      s.seenSeq !== p.seenSeq
+    )
+      saveSession(storage, chatOrigin, {
+        chat: s.chat,
+        profile: s.profile,
+        open: s.open,
+        seenSeq: s.seenSeq,
+      });
   });
   return store;
 }

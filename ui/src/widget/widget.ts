@@ -37,13 +37,22 @@ function icon(d: string): SVGSVGElement {
   return svg;
 }
 
-/** The panel's subtitle: who the customer is chatting with, once known. */
-function subtitleOf(s: WidgetState): string {
+/** The panel's subtitle: "Waiting for an agent" until one claims the chat, then their name. */
+export function subtitleOf(s: WidgetState): string {
   if (!s.chat) return WELCOME;
   const c = s.case;
   if (!c) return s.chat.number ? `Chat ${s.chat.number}` : 'Connecting…';
   const agent = c.owner ? `${c.owner.firstName} ${c.owner.lastName}`.trim() : null;
-  return agent ? `Chat ${c.number} with ${agent}` : `Chat ${c.number}`;
+  if (agent) return `Chat ${c.number} with ${agent}`;
+  if (c.status === 'NEW') return `Chat ${c.number} · Waiting for an agent`;
+  return `Chat ${c.number}`;
+}
+
+/** The launcher's accessible name, with the unread count when there is one. */
+export function launcherLabel(open: boolean, unread: number): string {
+  if (open) return 'Close chat';
+  if (unread <= 0) return 'Open chat';
+  return `Open chat, ${unread} unread ${unread === 1 ? 'message' : 'messages'}`;
 }
 
 export class Widget {
@@ -53,6 +62,7 @@ export class Widget {
   private readonly form: PrechatForm;
   private readonly chat: ChatController;
   private readonly launcher: HTMLButtonElement;
+  private readonly badge: HTMLElement;
   private readonly panel: HTMLElement;
   private readonly subtitle: HTMLElement;
 
@@ -76,6 +86,13 @@ export class Widget {
       icon('M21 12a8 8 0 0 1-11.6 7.1L4 21l1.9-5.4A8 8 0 1 1 21 12z'),
       h('span', { class: 'launcher__text' }, 'Chat'),
     );
+    this.badge = h('span', {
+      class: 'launcher__badge',
+      'data-testid': 'launcher-unread',
+      'aria-hidden': 'true',
+      hidden: true,
+    });
+    this.launcher.appendChild(this.badge);
     this.launcher.addEventListener('click', () => this.setOpen(!this.store.get().open));
 
     this.form = new PrechatForm(deps.chatOrigin, this.store);
@@ -137,6 +154,7 @@ export class Widget {
     this.root.append(h('div', { class: 'widget' }, this.panel, this.launcher));
 
     this.store.subscribe((s) => setText(this.subtitle, subtitleOf(s)));
+    this.store.select('unread', () => this.renderLauncher());
     this.store.select('chat', (chat, prev) => {
       // A chat just started from the form (a saved one is shown by mount).
       if (chat && !prev) {
@@ -173,13 +191,21 @@ export class Widget {
     this.store.set({ open });
     this.panel.hidden = !open;
     this.launcher.setAttribute('aria-expanded', String(open));
-    this.launcher.setAttribute('aria-label', open ? 'Close chat' : 'Open chat');
+    this.renderLauncher();
     this.host.toggleAttribute('data-open', open);
     if (open && focus) {
       if (!this.chat.el.hidden) this.chat.focus();
       else this.form.focus();
     }
     if (open) this.chat.scrollToBottom();
+  }
+
+  private renderLauncher(): void {
+    const { open, unread } = this.store.get();
+    const n = open ? 0 : unread;
+    this.launcher.setAttribute('aria-label', launcherLabel(open, n));
+    setText(this.badge, n > 99 ? '99+' : String(n));
+    this.badge.hidden = n === 0;
   }
 
   private showForm(): void {
@@ -196,7 +222,7 @@ export class Widget {
 
   private newChat(): void {
     this.chat.stop();
-    this.store.set({ chat: null, case: null, ended: false });
+    this.store.set({ chat: null, case: null, ended: false, seenSeq: 0, unread: 0 });
     this.form.prefill(this.store.get().profile);
     this.showForm();
     this.form.focus();

@@ -64,6 +64,7 @@ export class ConversationController {
       loadPreview: (f, img) => deps.files.loadPreview(f, img),
       ...deps.quickReplies,
     });
+    void deps.files.limits().then((l) => this.view.setLimits(l));
     this.outbox = new Outbox<AgentFrame>(
       () => this.view.list,
       (f) => ctx.send(f),

@@ -6,8 +6,11 @@
 import { UNVERIFIED_HINT, UNVERIFIED_LABEL, unverifiedMark } from '../verification';
 import { h, setText } from '../../shared/dom';
 import { fullName } from '../../shared/format';
+import { ComposerLimit } from '../../shared/composer';
 import { MessageList, UploadList } from '../../shared/conversation';
 import { statusLabel } from '../../shared/status';
+import { fileLimitText } from '../../shared/files';
+import { DEFAULT_LIMITS, type Limits } from '../../shared/limits';
 import type { Agent, Case, FileRef, Message, QuickReply } from '../../shared/protocol';
 import { QuickReplyPicker } from './quickReplyPicker';
 
@@ -54,6 +57,8 @@ export class ConversationView {
   private readonly composerBox: HTMLElement;
   private readonly composer: HTMLTextAreaElement;
   private readonly sendBtn: HTMLButtonElement;
+  private readonly limit: ComposerLimit;
+  private readonly fileHint: HTMLElement;
   private readonly fileInput: HTMLInputElement;
   private readonly readOnlyNote: HTMLElement;
   private readonly picker: QuickReplyPicker;
@@ -129,6 +134,7 @@ export class ConversationView {
       onDownload: (f) => actions.download(f),
       loadPreview: (f, img) => actions.loadPreview(f, img),
       onRetry: (id) => actions.retry(id),
+      onEdit: (text) => this.editText(text),
     });
     this.uploads = new UploadList('conv__uploads', { cls: 'link', label: '×' });
 
@@ -169,6 +175,7 @@ export class ConversationView {
     this.picker = new QuickReplyPicker(actions.quickReplies, (qr) => {
       this.composer.value = actions.renderQuickReply(qr);
       if (this.current) actions.saveDraft(this.current.caseId, this.composer.value);
+      this.limit.update();
       this.composer.focus();
       this.composer.setSelectionRange(this.composer.value.length, this.composer.value.length);
       this.syncPickerAria();
@@ -200,12 +207,24 @@ export class ConversationView {
       'data-testid': 'read-only-note',
       hidden: true,
     });
+    this.limit = new ComposerLimit(
+      this.composer,
+      this.sendBtn,
+      DEFAULT_LIMITS.messageChars,
+      'console-composer-limit',
+    );
+    this.fileHint = h(
+      'span',
+      { class: 'composer__hint', 'data-testid': 'file-limit' },
+      fileLimitText(DEFAULT_LIMITS),
+    );
     this.composerBox = h(
       'div',
       { class: 'composer' },
       this.picker.el,
       this.composer,
-      h('div', { class: 'composer__actions' }, attach, this.fileInput, this.sendBtn),
+      this.limit.el,
+      h('div', { class: 'composer__actions' }, attach, this.fileInput, this.fileHint, this.sendBtn),
     );
     this.empty = h(
       'div',
@@ -253,6 +272,7 @@ export class ConversationView {
     this.list.clear();
     this.uploads.clear();
     this.composer.value = this.actions.loadDraft(c.caseId);
+    this.limit.update();
     this.picker.close();
     this.resolvePending = null;
     this.el.classList.remove('conv--none');
@@ -304,6 +324,20 @@ export class ConversationView {
     );
   }
 
+  /** The servers' limits arrived: the composer's counter and the file hint follow them. */
+  setLimits(l: Limits): void {
+    this.limit.setMax(l.messageChars);
+    setText(this.fileHint, fileLimitText(l));
+  }
+
+  /** A refused text comes back to be edited (after anything typed since). */
+  private editText(text: string): void {
+    const now = this.composer.value;
+    this.composer.value = now.trim() === '' || now === text ? text : `${now}\n\n${text}`;
+    this.limit.update();
+    this.composer.focus();
+  }
+
   /** The composer when I can write, else the conversation's title (never nowhere). */
   focusComposer(): void {
     if (!this.composerBox.hidden) this.composer.focus();
@@ -326,7 +360,9 @@ export class ConversationView {
     if (this.mode !== 'write' || text.trim() === '') return;
     // Enter while the Quick Reply picker is open never sends (it picks, or does nothing).
     if (this.picker.isOpen) return;
+    if (!this.limit.check()) return;
     this.composer.value = '';
+    this.limit.update();
     this.picker.close();
     if (this.current) this.actions.saveDraft(this.current.caseId, '');
     this.actions.sendText(text);

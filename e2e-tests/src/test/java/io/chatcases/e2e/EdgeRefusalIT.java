@@ -55,7 +55,8 @@ class EdgeRefusalIT {
                     customer.await(
                             "message",
                             f -> "ok-1".equals(f.path("message").path("clientMsgId").asText()));
-            assertEquals(1, stored.path("message").path("seq").asLong());
+            // After the greeting (cases.greeting, seq 1): the first message the customer wrote.
+            assertEquals(2, stored.path("message").path("seq").asLong());
             assertTrue(customer.isOpen(), "refusals never close the socket");
 
             List<String> accepted =

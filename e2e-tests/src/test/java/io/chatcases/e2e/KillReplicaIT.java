@@ -90,7 +90,8 @@ class KillReplicaIT {
                 for (String id : unacknowledged) {
                     second.await("accepted", f -> id.equals(f.path("clientMsgId").asText()));
                 }
-                long expected = 1 + 40 + 10; // claim message, 40 customer sends, 10 replies
+                // the greeting (cases.greeting), the claim message, 40 customer sends, 10 replies
+                long expected = 2 + 40 + 10;
                 waitFor(() -> stored(chat).size() >= expected);
                 JsonNode history = stored(chat);
                 assertEquals(expected, history.size(), "stored messages: " + history);

@@ -23,6 +23,8 @@ import java.util.List;
  *   <li>RULE: agent-send: only the owner of a READY Case writes to the customer.
  *   <li>RULE: close-after-resolve: a RESOLVED Case closes (Housekeeping, after cases.close-after).
  *   <li>RULE: visibility: agents see NEW Cases and their own; admins and services see all.
+ *   <li>A new Case greets the customer (cases.greeting; empty = off): one SYSTEM message at
+ *       creation, in the creating transaction, so a replayed start never greets twice.
  * </ul>
  */
 public final class CaseTransitions {
@@ -63,6 +65,12 @@ public final class CaseTransitions {
 
     /** A gateway logs a call: a SYSTEM sender, with text only. */
     public record SystemMessage(boolean file) implements Command {}
+
+    /**
+     * The Case was just created: the customer is greeted with {@code text} ("An agent will be with
+     * you shortly."); a blank text is no greeting.
+     */
+    public record Greet(String text) implements Command {}
 
     /** Housekeeping closes a Case resolved long enough ago. */
     public record Close() implements Command {}
@@ -163,6 +171,9 @@ public final class CaseTransitions {
         if (command instanceof Close) {
             return close(s);
         }
+        if (command instanceof Greet g) {
+            return greet(s, g.text());
+        }
         if (command instanceof ContactChanged) {
             return contactChanged(s);
         }
@@ -226,6 +237,13 @@ public final class CaseTransitions {
         return s.status().isOpen() && !file
                 ? Transition.applied(s, true, false, null, EventType.MESSAGE_POSTED)
                 : Transition.refused(s, Refusal.NOT_OWNER);
+    }
+
+    private static Transition greet(CaseState s, String text) {
+        // Only a Case nobody claimed yet; an empty greeting is switched off.
+        return s.status() == CaseStatus.NEW && text != null && !text.isBlank()
+                ? Transition.applied(s, true, false, text.strip(), EventType.MESSAGE_POSTED)
+                : Transition.noOp(s);
     }
 
     private static Transition close(CaseState s) {

@@ -1,5 +1,6 @@
 package io.chatcases.cases.service;
 
+import io.chatcases.cases.domain.CaseTransitions;
 import io.chatcases.cases.domain.ChatCase;
 import io.chatcases.cases.domain.StartKeys;
 import io.chatcases.cases.service.CaseService.ContactMatch;
@@ -14,7 +15,9 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Starting a chat (issue 11: a typed email never opens another customer's chat). A typed email
@@ -26,6 +29,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class ChatStarts {
     @Inject Outbox outbox;
+    @Inject CaseChanges changes;
+
+    /**
+     * The SYSTEM message a new Case starts with, so the waiting customer hears something ("An agent
+     * will be with you shortly."); empty (or unset) = no greeting.
+     */
+    @ConfigProperty(name = "cases.greeting")
+    Optional<String> greeting;
 
     /** What the gateway asks for: {@code verified} only after it checked an identity token. */
     public record StartRequest(
@@ -172,7 +183,19 @@ public class ChatStarts {
                                         .executeUpdate())
                 .chain(() -> ChatCase.<ChatCase>findById(id))
                 .call(c -> outbox.caseEvent(EventType.CASE_CREATED, c))
+                // In the creating transaction: a start answered again from its key (or a resumed
+                // Case) never comes through here, so a chat is greeted exactly once.
+                .call(this::greet)
                 .map(c -> new Started(c, true, now));
+    }
+
+    /** The greeting, through the one path that changes a Case (CaseTransitions, CaseChanges). */
+    private Uni<?> greet(ChatCase c) {
+        CaseTransitions.Transition t =
+                CaseChanges.decide(c, new CaseTransitions.Greet(greeting.orElse("")));
+        return t.applied()
+                ? changes.apply(c, t, null, null, unused -> null)
+                : Uni.createFrom().voidItem();
     }
 
     /** Deletes expired Idempotency-Keys; returns how many. */

@@ -37,7 +37,9 @@ class CaseTransitionsTest {
         "system",
         "systemFile",
         "close",
-        "contact"
+        "contact",
+        "greet",
+        "greetOff"
     };
 
     private static Command command(String name) {
@@ -51,6 +53,8 @@ class CaseTransitionsTest {
             case "systemFile" -> new CaseTransitions.SystemMessage(true);
             case "close" -> new CaseTransitions.Close();
             case "contact" -> new CaseTransitions.ContactChanged();
+            case "greet" -> new CaseTransitions.Greet("An agent will be with you shortly.");
+            case "greetOff" -> new CaseTransitions.Greet(" ");
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -77,6 +81,8 @@ class CaseTransitionsTest {
                 "NEW/-,          systemFile,   REFUSED, NEW/-,          -,                            NOT_OWNER",
                 "NEW/-,          close,        NO_OP,   NEW/-,          -,                            -",
                 "NEW/-,          contact,      APPLIED, NEW/-,          case.updated,                 -",
+                "NEW/-,          greet,        APPLIED, NEW/-,          message.posted,               -",
+                "NEW/-,          greetOff,     NO_OP,   NEW/-,          -,                            -",
                 "READY/alice,    claim,        NO_OP,   READY/alice,    -,                            -",
                 "READY/alice,    resolve,      APPLIED, RESOLVED/alice, case.resolved|message.posted, -",
                 "READY/alice,    adminResolve, APPLIED, RESOLVED/alice, case.resolved|message.posted, -",
@@ -86,6 +92,8 @@ class CaseTransitionsTest {
                 "READY/alice,    systemFile,   REFUSED, READY/alice,    -,                            NOT_OWNER",
                 "READY/alice,    close,        NO_OP,   READY/alice,    -,                            -",
                 "READY/alice,    contact,      APPLIED, READY/alice,    case.updated,                 -",
+                "READY/alice,    greet,        NO_OP,   READY/alice,    -,                            -",
+                "READY/alice,    greetOff,     NO_OP,   READY/alice,    -,                            -",
                 "READY/bob,      claim,        REFUSED, READY/bob,      -,                            TAKEN",
                 "READY/bob,      resolve,      REFUSED, READY/bob,      -,                            NOT_OWNER",
                 "READY/bob,      adminResolve, APPLIED, RESOLVED/bob,   case.resolved|message.posted, -",
@@ -95,6 +103,8 @@ class CaseTransitionsTest {
                 "READY/bob,      systemFile,   REFUSED, READY/bob,      -,                            NOT_OWNER",
                 "READY/bob,      close,        NO_OP,   READY/bob,      -,                            -",
                 "READY/bob,      contact,      APPLIED, READY/bob,      case.updated,                 -",
+                "READY/bob,      greet,        NO_OP,   READY/bob,      -,                            -",
+                "READY/bob,      greetOff,     NO_OP,   READY/bob,      -,                            -",
                 "RESOLVED/alice, claim,        REFUSED, RESOLVED/alice, -,                            TAKEN",
                 "RESOLVED/alice, resolve,      REFUSED, RESOLVED/alice, -,                            WRONG_STATE",
                 "RESOLVED/alice, adminResolve, REFUSED, RESOLVED/alice, -,                            WRONG_STATE",
@@ -104,6 +114,8 @@ class CaseTransitionsTest {
                 "RESOLVED/alice, systemFile,   REFUSED, RESOLVED/alice, -,                            NOT_OWNER",
                 "RESOLVED/alice, close,        APPLIED, CLOSED/alice,   case.closed,                  -",
                 "RESOLVED/alice, contact,      NO_OP,   RESOLVED/alice, -,                            -",
+                "RESOLVED/alice, greet,        NO_OP,   RESOLVED/alice, -,                            -",
+                "RESOLVED/alice, greetOff,     NO_OP,   RESOLVED/alice, -,                            -",
                 "RESOLVED/bob,   claim,        REFUSED, RESOLVED/bob,   -,                            TAKEN",
                 "RESOLVED/bob,   resolve,      REFUSED, RESOLVED/bob,   -,                            WRONG_STATE",
                 "RESOLVED/bob,   adminResolve, REFUSED, RESOLVED/bob,   -,                            WRONG_STATE",
@@ -113,6 +125,8 @@ class CaseTransitionsTest {
                 "RESOLVED/bob,   systemFile,   REFUSED, RESOLVED/bob,   -,                            NOT_OWNER",
                 "RESOLVED/bob,   close,        APPLIED, CLOSED/bob,     case.closed,                  -",
                 "RESOLVED/bob,   contact,      NO_OP,   RESOLVED/bob,   -,                            -",
+                "RESOLVED/bob,   greet,        NO_OP,   RESOLVED/bob,   -,                            -",
+                "RESOLVED/bob,   greetOff,     NO_OP,   RESOLVED/bob,   -,                            -",
                 "CLOSED/alice,   claim,        REFUSED, CLOSED/alice,   -,                            TAKEN",
                 "CLOSED/alice,   resolve,      REFUSED, CLOSED/alice,   -,                            WRONG_STATE",
                 "CLOSED/alice,   adminResolve, REFUSED, CLOSED/alice,   -,                            WRONG_STATE",
@@ -122,6 +136,8 @@ class CaseTransitionsTest {
                 "CLOSED/alice,   systemFile,   REFUSED, CLOSED/alice,   -,                            NOT_OWNER",
                 "CLOSED/alice,   close,        NO_OP,   CLOSED/alice,   -,                            -",
                 "CLOSED/alice,   contact,      NO_OP,   CLOSED/alice,   -,                            -",
+                "CLOSED/alice,   greet,        NO_OP,   CLOSED/alice,   -,                            -",
+                "CLOSED/alice,   greetOff,     NO_OP,   CLOSED/alice,   -,                            -",
             })
     void table(
             String state,
@@ -178,6 +194,13 @@ class CaseTransitionsTest {
                 CaseTransitions.apply(state("READY/bob"), command("adminResolve")).systemText());
         // The customer's own message is stored as sent, not as a system text.
         assertNull(CaseTransitions.apply(state("RESOLVED/bob"), command("customer")).systemText());
+    }
+
+    @Test
+    void theGreetingIsTheConfiguredTextAsASystemMessage() {
+        Transition t = CaseTransitions.apply(state("NEW/-"), command("greet"));
+        assertEquals("An agent will be with you shortly.", t.systemText());
+        assertEquals(false, t.fromCustomer());
     }
 
     @Test

@@ -112,12 +112,10 @@ public class Sends {
     void send(Session s, UUID caseId, ClientFrame.Send frame, MessageView.Sender sender) {
         String clientMsgId = frame.clientMsgId();
         String text = frame.fileId() == null ? frame.text() : null;
-        if (text != null && text.length() > config.maxTextLength()) {
-            s.send(
-                    error(
-                            ErrorCode.TOO_LARGE,
-                            "Messages are limited to " + config.maxTextLength() + " characters.",
-                            clientMsgId));
+        String tooLong =
+                text != null ? TextRules.tooLong(text.length(), config.maxTextLength()) : null;
+        if (tooLong != null) {
+            s.send(error(ErrorCode.TOO_LARGE, tooLong, clientMsgId));
             return;
         }
         String problem = text != null ? TextRules.problem(text) : null;

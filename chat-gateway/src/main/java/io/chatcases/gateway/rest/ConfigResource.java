@@ -8,9 +8,11 @@ import jakarta.ws.rs.Path;
 import java.util.Map;
 
 /**
- * What the console needs before signing in: where Keycloak is, and the configured ICE servers
- * without TURN credentials (public); a call asks {@code GET /api/calls/ice-servers} for the list
- * with credentials.
+ * What the console needs before signing in: where Keycloak is and the configured ICE servers
+ * without TURN credentials (public; a call asks {@code GET /api/calls/ice-servers} for the list
+ * with credentials); and what both the console and the widget need to help before sending: the
+ * limits this gateway enforces ({@code limits.messageChars}, its TOO_LARGE rule for text). File
+ * limits are file-service's own ({@code GET /api/files/limits}).
  */
 @Path("/api/config")
 @PermitAll
@@ -25,6 +27,7 @@ public class ConfigResource {
                 "keycloakUrl", c.keycloakUrl(),
                 "realm", c.realm(),
                 "clientId", c.clientId(),
-                "iceServers", ice.fixed());
+                "iceServers", ice.fixed(),
+                "limits", Map.of("messageChars", config.maxTextLength()));
     }
 }

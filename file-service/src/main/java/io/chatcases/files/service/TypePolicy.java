@@ -1,6 +1,7 @@
 package io.chatcases.files.service;
 
 import io.chatcases.files.config.FilesConfig;
+import io.chatcases.files.domain.FileKinds;
 import io.chatcases.files.domain.TypeDetector;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,11 @@ public class TypePolicy {
                         .collect(Collectors.toUnmodifiableSet());
     }
 
+    /** The allowed types, in the words the UI shows ("images, PDF, ..."). */
+    public String allowedSummary() {
+        return FileKinds.summary(allowed);
+    }
+
     /** Blocking: reads the first bytes of the file. */
     public String allowedTypeOf(Path file, String fileName) throws IOException {
         String type;
@@ -33,8 +39,8 @@ public class TypePolicy {
             type = detector.detect(in, fileName);
         }
         if (!allowed.contains(type)) {
-            throw ApiException.unsupportedType(
-                    "Files of type " + type + " (detected from the content) are not accepted");
+            // In words, not as a MIME type: the customer reads this (FileKinds).
+            throw ApiException.unsupportedType(FileKinds.refusal(type, allowed));
         }
         return type;
     }

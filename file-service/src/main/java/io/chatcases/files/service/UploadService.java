@@ -4,6 +4,7 @@ import io.chatcases.events.ErrorCode;
 import io.chatcases.files.config.FilesConfig;
 import io.chatcases.files.domain.CaseQuota;
 import io.chatcases.files.domain.FileNames;
+import io.chatcases.files.domain.FileSizes;
 import io.chatcases.files.domain.StoredFile;
 import io.chatcases.files.storage.FileStorage;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -57,11 +58,11 @@ public class UploadService {
             return Uni.createFrom()
                     .failure(
                             ApiException.tooLarge(
-                                    "The file has "
-                                            + upload.size()
-                                            + " bytes; at most "
-                                            + max
-                                            + " are accepted"));
+                                    "This file is "
+                                            + FileSizes.inWords(upload.size())
+                                            + "; files can be up to "
+                                            + FileSizes.inWords(max)
+                                            + "."));
         }
         return access.authorise(caller, caseId)
                 // Detection, hashing and the storage write block: a worker thread does them and
