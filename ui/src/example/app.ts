@@ -18,7 +18,6 @@ import {
 
 declare global {
   interface Window {
-    __chatcasesCall?: Call | null;
     __chatcasesClient?: ChatCasesClient;
   }
 }

@@ -8,6 +8,13 @@
 import { Emitter } from './emitter';
 import type { CallEndReason, CallMedia, IceCandidate } from './protocol';
 
+declare global {
+  interface Window {
+    /** The page's call in progress (the browser test reads its peer connection's getStats()). */
+    __chatcasesCall?: PeerCall | null;
+  }
+}
+
 export type CallState = 'ringing' | 'connecting' | 'connected' | 'ended';
 
 export interface CallStateChange {
