@@ -137,6 +137,32 @@ async function conversationHas(alice, re) {
   );
 }
 
+/** Opens a socket from the page, sends one frame, resolves with the code of the error naming ref. */
+async function refusal(page, path, bearer, frame, ref) {
+  return page.evaluate(
+    async ({ url, bearer, frame, ref }) => {
+      const protocols = [
+        'bearer-token-carrier',
+        encodeURIComponent(`quarkus-http-upgrade#Authorization#Bearer ${bearer}`),
+      ];
+      const ws = new WebSocket(url, protocols);
+      return new Promise((resolveAnswer, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no error for ${frame.type}`)), 10_000);
+        ws.onopen = () => ws.send(JSON.stringify(frame));
+        ws.onmessage = (ev) => {
+          const f = JSON.parse(ev.data);
+          if (f.type === 'error' && (f.ref === ref || f.ref == null)) {
+            clearTimeout(timer);
+            ws.close();
+            resolveAnswer(f.code);
+          }
+        };
+      });
+    },
+    { url: GATEWAY.replace(/^http/, 'ws') + path, bearer, frame, ref },
+  );
+}
+
 /** Serves the build output for another origin (E2E_LOCAL_UI with the replica). */
 async function serveBuildFor(context, origin) {
   if (process.env.E2E_LOCAL_UI !== '1') return;
@@ -212,6 +238,7 @@ await runSuite(
     await allowDevices(app, GATEWAY);
     let sdkCase = '';
     let webCase = '';
+    let webToken = '';
 
     await step(
       'the gateway serves the SDK as an ES module that loads and reports its version',
@@ -276,6 +303,7 @@ await runSuite(
         assert.deepEqual(tracks.sort(), ['audio:false', 'video:false']);
         const web = await startChat(`e2e-web-${RUN}@example.com`, 'Wanda', 'Webb');
         webCase = web.caseId;
+        webToken = web.customerToken;
         created.add(webCase);
         await eventually(async () => assert.equal(await tile(alice, webCase).count(), 1));
         await claim(alice, webCase);
@@ -294,43 +322,19 @@ await runSuite(
     );
 
     await step(
-      'a Web Connect Case has no call buttons, and a hand-made call.offer on it is FORBIDDEN',
+      'a Web Connect Case has no call buttons; a hand-made call.offer on it and a customer call.answer naming another Case are FORBIDDEN',
       async () => {
         assert.equal(await alice.locator(tid('call-buttons')).isHidden(), true);
-        const agentToken = await token('alice');
-        const answer = await alice.evaluate(
-          async ({ caseId, agentToken, origin }) => {
-            const protocols = [
-              'bearer-token-carrier',
-              encodeURIComponent(`quarkus-http-upgrade#Authorization#Bearer ${agentToken}`),
-            ];
-            const ws = new WebSocket(origin.replace(/^http/, 'ws') + '/ws/agent', protocols);
-            const callId = crypto.randomUUID();
-            return new Promise((resolveAnswer, reject) => {
-              const timer = setTimeout(() => reject(new Error('no answer to call.offer')), 10_000);
-              ws.onopen = () =>
-                ws.send(
-                  JSON.stringify({
-                    type: 'call.offer',
-                    caseId,
-                    callId,
-                    sdp: 'v=0',
-                    media: 'video',
-                  }),
-                );
-              ws.onmessage = (ev) => {
-                const f = JSON.parse(ev.data);
-                if (f.type === 'error' && f.ref === callId) {
-                  clearTimeout(timer);
-                  ws.close();
-                  resolveAnswer(f.code);
-                }
-              };
-            });
-          },
-          { caseId: webCase, agentToken, origin: GATEWAY },
+        const callId = crypto.randomUUID();
+        const offer = { type: 'call.offer', caseId: webCase, callId, sdp: 'v=0', media: 'video' };
+        assert.equal(
+          await refusal(alice, '/ws/agent', await token('alice'), offer, callId),
+          'FORBIDDEN',
         );
-        assert.equal(answer, 'FORBIDDEN');
+        // Nor may a customer signal a call of another Case: the Web Connect customer names the SDK
+        // Case in a call.answer.
+        const answer = { type: 'call.answer', caseId: sdkCase, callId, sdp: 'v=0' };
+        assert.equal(await refusal(app, '/ws/customer', webToken, answer, callId), 'FORBIDDEN');
       },
     );
 
