@@ -234,6 +234,12 @@ export class ChatCasesClient extends Emitter<ChatCasesEvents> {
     if (!started)
       throw new ChatCasesError('BAD_RESPONSE', 'The server answered something unexpected.');
     this.disconnect();
+    if (this.session?.caseId !== started.caseId) {
+      // Another chat: nothing of the previous one carries over.
+      this.pending.clear();
+      this.store = null;
+      this.currentCase = null;
+    }
     this.session = {
       caseId: started.caseId,
       customerToken: started.customerToken,

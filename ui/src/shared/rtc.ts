@@ -101,6 +101,8 @@ export class PeerCall extends Emitter<CallEvents> {
   private muted = false;
   private cameraIsOff = false;
   private connectedSince: number | null = null;
+  /** Whether the peer knows of this call (false for a placed call until its offer went out). */
+  private peerKnows = true;
 
   constructor(
     readonly callId: string,
@@ -156,6 +158,7 @@ export class PeerCall extends Emitter<CallEvents> {
 
   /** The calling side: takes the devices and sends the offer (state stays `ringing`). */
   async place(iceServers: RTCIceServer[]): Promise<void> {
+    this.peerKnows = false;
     await this.takeDevices({ audio: true, video: this.media === 'video' });
     if (this.ended) return;
     const pc = this.connect(iceServers);
@@ -163,6 +166,7 @@ export class PeerCall extends Emitter<CallEvents> {
     if (this.ended) return;
     await pc.setLocalDescription(offer);
     if (this.ended) return;
+    this.peerKnows = true;
     this.signals.offer(pc.localDescription?.sdp ?? offer.sdp ?? '');
   }
 
@@ -263,7 +267,7 @@ export class PeerCall extends Emitter<CallEvents> {
   protected finish(reason: CallEndReason, tellPeer: boolean): void {
     if (this.ended) return;
     this.reason = reason;
-    if (tellPeer) {
+    if (tellPeer && this.peerKnows) {
       try {
         this.signals.end(reason);
       } catch {
