@@ -3,6 +3,7 @@
 # Keycloak, run as plain processes with their state under deploy/local/.state/.
 # Usage: infra.sh start [pg] [kafka] [keycloak]   (no component = all three)
 #        infra.sh stop | status
+#        infra.sh reset-db _e2e                   (empties the <db>_e2e databases the suites run on)
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -13,7 +14,7 @@ KC_DIR="$STATE_DIR/keycloak"
 KC_URL=http://localhost:8180
 REALM_FILE="$LOCAL_DIR/keycloak/realm-cx.json"
 REALM_SUM_FILE="$STATE_DIR/keycloak-realm.sha256"
-PG_APPS=(chat_gateway cases contacts files)          # role = password = database; plus <db>_test
+PG_APPS=(chat_gateway cases contacts files)          # role = password = database; plus <db>_test, <db>_e2e
 # The dead-letter topic keeps unreadable sends 14 days (docs/events.md: runbook, dlq-replay.sh).
 # The test.* topics are the module tests' own, partitioned like the real ones.
 TOPICS=("chat.ingest 6" "chat.case-events 6" "chat.signals 6 retention.ms=3600000" "chat.contact-events 3"
@@ -66,11 +67,11 @@ pg_start() {
   out=$(pg_super -X -v ON_ERROR_STOP=1 -At <<SQL
 SELECT format('CREATE ROLE %I LOGIN PASSWORD %L', r, r) FROM (VALUES $values) v(r)
  WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = r) \gexec
-SELECT format('CREATE DATABASE %I OWNER %I', r || s, r) FROM (VALUES $values) v(r), (VALUES (''), ('_test')) t(s)
+SELECT format('CREATE DATABASE %I OWNER %I', r || s, r) FROM (VALUES $values) v(r), (VALUES (''), ('_test'), ('_e2e')) t(s)
  WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = r || s) \gexec
 SQL
   )
-  log "postgres: ready; roles ${PG_APPS[*]} and their dbs (+ _test) present," \
+  log "postgres: ready; roles ${PG_APPS[*]} and their dbs (+ _test, _e2e) present," \
       "$(grep -c '^CREATE' <<<"$out" || true) objects created ($(elapsed "$t0"))"
 }
 
@@ -230,7 +231,7 @@ kc_launch() {
 kc_ready() {
   [[ $KC_STATE == running ]] && return 0
   local name=; [[ $KC_STATE == launched ]] && name=keycloak
-  wait_http "$KC_URL/realms/cx/.well-known/openid-configuration" 120 200 $name \
+  wait_http "$KC_URL/realms/cx/.well-known/openid-configuration" 300 200 $name \
     || { show_log_tail "$LOG_DIR/keycloak.log"; die "keycloak: realm cx not served"; }
   [[ $KC_STATE == launched ]] && sha256sum "$REALM_FILE" | cut -d' ' -f1 >"$REALM_SUM_FILE"
   log "keycloak: ready on $KC_URL, realm cx ($(elapsed "$KC_T0"))"
@@ -259,6 +260,18 @@ cmd_stop() {
   log "postgres: left running (system server)"
 }
 
+# Empties the databases of one data set (the suffix: _e2e for the suites' platform run, smoke.sh):
+# dropped and created again, so the next start migrates them from nothing.
+cmd_reset_db() {
+  local suffix=${1:?usage: infra.sh reset-db <suffix>} app
+  [[ $suffix =~ ^_[a-z0-9]+$ ]] || die "reset-db: the suffix is _ and lower-case letters or digits (got '$suffix')"
+  for app in "${PG_APPS[@]}"; do
+    pg_super -X -q -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS ${app}${suffix} WITH (FORCE)" \
+      -c "CREATE DATABASE ${app}${suffix} OWNER ${app}"
+  done
+  log "postgres: databases ${PG_APPS[*]/%/$suffix} emptied"
+}
+
 cmd_status() {
   local rc=0 pid
   if pg_isready -q -h 127.0.0.1 -p 5432; then log "postgres: up on 127.0.0.1:5432"; else log "postgres: DOWN"; rc=3; fi
@@ -280,5 +293,6 @@ case ${1:-} in
   start) shift; cmd_start "$@" ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
-  *) echo "usage: $0 start [pg] [kafka] [keycloak] | stop | status" >&2; exit 2 ;;
+  reset-db) shift; cmd_reset_db "$@" ;;
+  *) echo "usage: $0 start [pg] [kafka] [keycloak] | stop | status | reset-db <suffix>" >&2; exit 2 ;;
 esac

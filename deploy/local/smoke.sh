@@ -3,10 +3,13 @@
 # every service to ready, a second up.sh starts no duplicates, real Keycloak tokens are accepted or
 # refused as they should be, the end-to-end suites pass against the running platform, and down.sh
 # leaves nothing running.
+# The platform it starts runs on the <db>_e2e databases (CHATCASES_DB_SUFFIX, emptied first) and
+# their own file store: the suites' Cases never reach the demo's data, which up.sh shows.
 # Needs the jars built (the test command's ./mvnw verify does that).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 source "$LOCAL_DIR/services.sh"
+export CHATCASES_DB_SUFFIX=_e2e
 
 failures=0
 check() { # check <description> <command...>
@@ -29,6 +32,11 @@ our_ports_free() {
 log "smoke: stopping anything running, to time a start from nothing"
 "$LOCAL_DIR/down.sh" >/dev/null
 check "nothing of ours listens before the start" our_ports_free
+"$LOCAL_DIR/infra.sh" start pg >/dev/null
+"$LOCAL_DIR/infra.sh" reset-db "$CHATCASES_DB_SUFFIX"
+# The demo's own data (up.sh without the suffix): the suites below must not add a Case to it.
+demo_cases() { psql -h 127.0.0.1 -U cases -d cases -Atc 'SELECT count(*) FROM chat_case' 2>/dev/null || echo none; }
+demo_before=$(demo_cases)
 
 t0=$(now_ms)
 "$LOCAL_DIR/up.sh" --no-build
@@ -65,6 +73,8 @@ fi
 # The benchmark harness, small and short, so it keeps working: fails on any lost, doubled or
 # out-of-order message (the full run is deploy/local/bench.sh; docs/benchmarks.md).
 check "benchmark harness smoke (bench.sh --smoke)" "$LOCAL_DIR/bench.sh" --smoke --no-up
+
+check "the suites left the demo's Cases as they were ($demo_before)" test "$(demo_cases)" == "$demo_before"
 
 "$LOCAL_DIR/down.sh"
 check "down.sh leaves no service or broker port open" our_ports_free

@@ -3,6 +3,8 @@
 # agents), the four services from their jars, and the demo contacts. Safe to run twice.
 #   deploy/local/up.sh             build the jars when missing or older than the sources
 #   deploy/local/up.sh --no-build  use the jars as they are (the test command builds them itself)
+# CHATCASES_DB_SUFFIX=_e2e runs the services on the <db>_e2e databases and their own file store: the
+# test command's platform run (smoke.sh) does, so the tests never leave Cases in the demo's data.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 source "$LOCAL_DIR/services.sh"
@@ -47,7 +49,7 @@ for entry in "${SERVICES[@]}"; do
   # Secrets by environment, as in production (the committed defaults are refused outside dev/test).
   # Every local client comes from 127.0.0.1, and the chat-start window is shared by all gateway
   # replicas: the test suites start more chats a minute than the production default (20) allows.
-  start_bg "$name" "$LOG_DIR/$name.log" env "${secret_vars[@]}" FILES_LOCAL_ROOT="$STATE_DIR/files" \
+  start_bg "$name" "$LOG_DIR/$name.log" env "${secret_vars[@]}" FILES_LOCAL_ROOT="$STATE_DIR/files${CHATCASES_DB_SUFFIX:-}" \
     GATEWAY_CHAT_STARTS_PER_MINUTE="${GATEWAY_CHAT_STARTS_PER_MINUTE:-$LOCAL_CHAT_STARTS_PER_MINUTE}" \
     java -Xmx256m -jar "$jar"
 done

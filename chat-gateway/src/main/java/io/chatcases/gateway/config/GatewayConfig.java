@@ -47,8 +47,41 @@ public interface GatewayConfig {
     /** Abuse limits shared by all replicas (limits/SharedLimits) and the client address rule. */
     Limits limits();
 
-    /** What the console needs to sign in and to call. */
+    /** What the console needs to sign in. */
     Console console();
+
+    /** ICE servers (STUN/TURN) handed to both sides of a call. */
+    Calls calls();
+
+    /** Call settings: docs/operations.md, "Calls: STUN and TURN". */
+    interface Calls {
+        /**
+         * STUN/TURN servers every caller gets as they are, a JSON array of RTCIceServer objects (no
+         * secrets here: {@code GET /api/config} serves this list publicly). None by default: on one
+         * machine or one network, host candidates connect.
+         */
+        @WithDefault("[]")
+        String iceServers();
+
+        /** A TURN server with ephemeral credentials (TURN REST API). */
+        Turn turn();
+    }
+
+    /** TURN with credentials derived from a secret shared with the TURN server. */
+    interface Turn {
+        /** TURN urls (turn:host:3478?transport=udp, turns:host:5349); none: no TURN entry. */
+        Optional<List<String>> urls();
+
+        /**
+         * The TURN server's shared secret (coturn {@code static-auth-secret}), from a Secret in
+         * production. The urls are handed out only with credentials made from it.
+         */
+        Optional<String> secret();
+
+        /** How long handed-out credentials stay valid; longer than the longest call. */
+        @WithDefault("P1D")
+        Duration ttl();
+    }
 
     /** Where the public REST paths go. */
     Upstreams upstreams();
@@ -174,10 +207,6 @@ public interface GatewayConfig {
 
         @WithDefault("cx-console")
         String clientId();
-
-        /** ICE servers for calls, as a JSON array. */
-        @WithDefault("[{\"urls\":\"stun:stun.l.google.com:19302\"}]")
-        String iceServers();
     }
 
     /** Base URLs of the services behind the gateway. */

@@ -49,6 +49,7 @@ public class AgentSocket {
     @Inject MeterRegistry metrics;
     @Inject WebSocketSecurity security;
     @Inject io.chatcases.gateway.messaging.Signals signals;
+    @Inject Calls calls;
     @RestClient AgentCaseApi cases;
 
     @OnOpen
@@ -179,12 +180,41 @@ public class AgentSocket {
      */
     private void call(Session s, CallSignal signal, String ref) {
         UUID caseId = SocketPolicy.caseOf(s.listener, signal);
+        // A refused signal is answered with ref = its requestId, else its callId (as customers').
         reply(
                 s,
-                ref,
+                ref != null ? ref : signal.callId(),
                 cases.get(s.bearer, caseId)
                         .invoke(view -> SocketPolicy.checkCall(s.listener, view))
-                        .chain(() -> signals.relay(caseId, null, signal))
+                        .invoke(
+                                view -> {
+                                    if (signal instanceof CallSignal.Offer offer) {
+                                        calls.join(
+                                                s,
+                                                new Calls.Active(
+                                                        offer.callId(),
+                                                        caseId,
+                                                        offer.media(),
+                                                        null));
+                                    }
+                                })
+                        .chain(
+                                () ->
+                                        signals.relay(caseId, null, signal)
+                                                .onFailure()
+                                                .invoke(
+                                                        f -> {
+                                                            if (signal
+                                                                    instanceof CallSignal.Offer) {
+                                                                calls.left(s, signal.callId());
+                                                            }
+                                                        }))
+                        .invoke(
+                                () -> {
+                                    if (signal instanceof CallSignal.End) {
+                                        calls.left(s, signal.callId());
+                                    }
+                                })
                         .chain(() -> logCall(s, caseId, signal)));
     }
 
@@ -233,6 +263,7 @@ public class AgentSocket {
         Session s = sessions.get(connection);
         if (s != null) {
             leases.release(s);
+            calls.closed(s);
         }
         sessions.closed(connection);
         metrics.counter(

@@ -44,6 +44,7 @@ public class CustomerSocket {
     @Inject MeterRegistry metrics;
     @RestClient GatewayCaseApi cases;
     @Inject io.chatcases.gateway.messaging.Signals signals;
+    @Inject Calls calls;
 
     /**
      * The customer token: query parameter {@code token}, or the Authorization header carried in
@@ -125,7 +126,25 @@ public class CustomerSocket {
     private void call(Session s, UUID caseId, CallSignal signal) {
         cases.get(caseId)
                 .invoke(view -> SocketPolicy.checkCall(s.listener, view))
+                .invoke(
+                        view -> {
+                            if (signal instanceof CallSignal.Answer) {
+                                calls.join(
+                                        s,
+                                        new Calls.Active(
+                                                signal.callId(),
+                                                caseId,
+                                                Calls.ringingMedia(s, signal.callId()),
+                                                view.owner().id()));
+                            }
+                        })
                 .chain(view -> signals.relay(caseId, view.owner().id(), signal))
+                .invoke(
+                        () -> {
+                            if (signal instanceof CallSignal.End) {
+                                calls.left(s, signal.callId());
+                            }
+                        })
                 .chain(
                         () ->
                                 signal instanceof CallSignal.End
@@ -142,6 +161,7 @@ public class CustomerSocket {
         if (s != null) {
             leases.release(s);
             vertx.cancelTimer(s.expiryTimer);
+            calls.closed(s);
         }
         sessions.closed(connection);
         metrics.counter(

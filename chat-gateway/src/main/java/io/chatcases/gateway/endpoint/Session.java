@@ -43,6 +43,13 @@ public final class Session {
     /** Vert.x timer that closes a customer socket when its token expires (-1: none). */
     volatile long expiryTimer = -1;
 
+    /** The one call this socket takes part in, or null (endpoint/Calls). */
+    final java.util.concurrent.atomic.AtomicReference<Calls.Active> call =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** A customer socket's latest incoming offer (ringing), or null (endpoint/Calls). */
+    volatile Calls.Active ringing;
+
     Session(
             WebSocketConnection connection,
             Audience.Listener listener,

@@ -7,6 +7,7 @@ import io.chatcases.events.MessageView;
 import io.chatcases.gateway.client.AgentCaseApi;
 import io.chatcases.gateway.client.GatewayCaseApi;
 import io.chatcases.gateway.config.GatewayConfig;
+import io.chatcases.gateway.protocol.CallSignal;
 import io.chatcases.gateway.protocol.Frames;
 import io.chatcases.gateway.protocol.ServerFrame;
 import io.chatcases.gateway.routing.Audience;
@@ -40,6 +41,7 @@ public class Sessions {
     @Inject MeterRegistry metrics;
     @RestClient AgentCaseApi agentCases;
     @RestClient GatewayCaseApi gatewayCases;
+    @Inject Calls calls;
 
     private io.micrometer.core.instrument.Counter framesToCustomers;
     private io.micrometer.core.instrument.Counter framesToAgents;
@@ -149,9 +151,12 @@ public class Sessions {
     /**
      * A call signal to the customer of a Case ({@code agentId} null) or to that agent's sockets.
      */
-    public void deliverSignal(UUID caseId, String agentId, String frame) {
+    public void deliverSignal(UUID caseId, String agentId, CallSignal signal) {
+        String frame = null;
         for (Session s : byId.values()) {
             if (Audience.receivesSignal(caseId, agentId, s.listener)) {
+                calls.delivered(s, signal);
+                frame = frame == null ? Frames.encode(signal) : frame;
                 s.send(frame);
             }
         }

@@ -3,6 +3,7 @@ package io.chatcases.gateway.messaging;
 import io.chatcases.events.CaseEvent;
 import io.chatcases.events.CloudEventHeaders;
 import io.chatcases.events.EventType;
+import io.chatcases.gateway.endpoint.Calls;
 import io.chatcases.gateway.endpoint.Sessions;
 import io.chatcases.gateway.protocol.Frames;
 import io.smallrye.common.annotation.Identifier;
@@ -28,6 +29,15 @@ public class CaseEventsConsumer {
     private static final Logger LOG = Logger.getLogger(CaseEventsConsumer.class);
 
     @Inject Sessions sessions;
+    @Inject Calls calls;
+
+    /** Events after which a call on the Case may have to end (endpoint/Calls). */
+    private static final java.util.Set<EventType> ENDS_CALLS =
+            java.util.EnumSet.of(
+                    EventType.CASE_CLAIMED,
+                    EventType.CASE_RESOLVED,
+                    EventType.CASE_CLOSED,
+                    EventType.CASE_UPDATED);
 
     @Inject
     @Identifier(FanOutAssignment.NAME)
@@ -43,6 +53,9 @@ public class CaseEventsConsumer {
             if (type.isPresent() && type.get() != EventType.CONTACT_UPDATED) {
                 CaseEvent event = Frames.JSON.readValue(record.getPayload(), CaseEvent.class);
                 sessions.deliver(type.get(), event, time == null ? null : Instant.parse(time));
+                if (event.caseView() != null && ENDS_CALLS.contains(type.get())) {
+                    calls.caseChanged(event.caseView());
+                }
             }
             assignment.handled(meta.getTopic(), meta.getPartition(), meta.getOffset());
         } catch (Exception e) {

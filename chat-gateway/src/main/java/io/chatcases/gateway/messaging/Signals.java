@@ -58,7 +58,7 @@ public class Signals {
             String to = signal.remove("to").asText();
             String agentId = "AGENT".equals(to) ? signal.remove("agentId").asText() : null;
             CallSignal frame = (CallSignal) Frames.decode(signal);
-            sessions.deliverSignal(frame.caseId(), agentId, Frames.encode(frame));
+            sessions.deliverSignal(frame.caseId(), agentId, frame);
         } catch (Exception e) {
             LOG.warnf("undeliverable signal skipped: %s", e.toString());
         }

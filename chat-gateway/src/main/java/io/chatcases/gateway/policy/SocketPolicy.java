@@ -76,15 +76,22 @@ public final class SocketPolicy {
                 socket.kind() == Audience.Kind.CUSTOMER
                         ? view.caseId().equals(socket.caseId())
                         : view.owner() != null && socket.agentId().equals(view.owner().id());
-        if (!party
-                || view.owner() == null
-                || view.status() != CaseStatus.READY
-                || view.channel() != Channel.SUPPORT_SDK) {
+        if (!party || !callable(view)) {
             throw new Refused(
                     ErrorCode.FORBIDDEN,
                     socket.kind() == Audience.Kind.CUSTOMER
                             ? "This chat has no call to answer."
                             : "Calls are for the owner of an open Support SDK Case.");
         }
+    }
+
+    /**
+     * True while {@code view} may have a call: owned, READY, Support SDK. A call in progress ends
+     * when its Case stops being callable, or changes owner (endpoint/Calls).
+     */
+    public static boolean callable(CaseView view) {
+        return view.owner() != null
+                && view.status() == CaseStatus.READY
+                && view.channel() == Channel.SUPPORT_SDK;
     }
 }

@@ -2,8 +2,10 @@ package io.chatcases.gateway.protocol;
 
 import static io.chatcases.gateway.protocol.Frames.requiredText;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -17,6 +19,9 @@ public sealed interface CallSignal extends ClientFrame, ServerFrame {
     /** The same signal naming its Case (what the peer receives). */
     CallSignal withCase(UUID caseId);
 
+    /** What a call carries: {@code media} of an offer. */
+    List<String> MEDIA = List.of("audio", "video");
+
     /** The agent places a call; {@code media} is audio or video. */
     @JsonTypeName("call.offer")
     record Offer(UUID caseId, String callId, String sdp, String media) implements CallSignal {
@@ -24,7 +29,7 @@ public sealed interface CallSignal extends ClientFrame, ServerFrame {
             requiredText(callId, "callId");
             requiredText(sdp, "sdp");
             requiredText(media, "media");
-            if (!"audio".equals(media) && !"video".equals(media)) {
+            if (!MEDIA.contains(media)) {
                 throw new Frames.BadFrame("'media' is audio or video.");
             }
         }
@@ -61,16 +66,33 @@ public sealed interface CallSignal extends ClientFrame, ServerFrame {
         }
     }
 
-    /** Either side hangs up; logged as "Call ended". */
+    /** Why a call ended ({@code call.end}'s optional {@code reason}; absent = hangup). */
+    List<String> END_REASONS =
+            List.of("hangup", "declined", "unavailable", "disconnected", "failed");
+
+    /**
+     * Either side ends the call, or the gateway does for a side that went away ({@code
+     * disconnected}) or a Case that can no longer have calls. {@code reason} is relayed as is and
+     * left out when absent (= hangup): {@link #END_REASONS}.
+     */
     @JsonTypeName("call.end")
-    record End(UUID caseId, String callId) implements CallSignal {
+    record End(UUID caseId, String callId, @JsonInclude(JsonInclude.Include.NON_NULL) String reason)
+            implements CallSignal {
         public End {
             requiredText(callId, "callId");
+            if (reason != null && !END_REASONS.contains(reason)) {
+                throw new Frames.BadFrame(
+                        "'reason' is hangup, declined, unavailable, disconnected or failed.");
+            }
+        }
+
+        public End(UUID caseId, String callId) {
+            this(caseId, callId, null);
         }
 
         @Override
         public End withCase(UUID id) {
-            return new End(id, callId);
+            return new End(id, callId, reason);
         }
     }
 }

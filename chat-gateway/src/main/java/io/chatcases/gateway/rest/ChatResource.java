@@ -1,5 +1,6 @@
 package io.chatcases.gateway.rest;
 
+import io.chatcases.events.Channel;
 import io.chatcases.events.ErrorCode;
 import io.chatcases.events.Problem;
 import io.chatcases.gateway.client.CustomerTokens;
@@ -34,6 +35,7 @@ public class ChatResource {
     @Inject StartRateLimit rateLimit;
     @Inject ChatStarter starter;
     @RestClient GatewayCaseApi cases;
+    @Inject IceServers ice;
 
     /**
      * The pre-chat form. {@code identity}: optional HS256 token signed by the host site's backend
@@ -117,34 +119,64 @@ public class ChatResource {
             @QueryParam("after") @DefaultValue("0") long after,
             @QueryParam("limit") @DefaultValue("100") int limit,
             @HeaderParam("Authorization") String authorization) {
+        Response refused = refusal(caseId, authorization);
+        if (refused != null) {
+            return Uni.createFrom().item(refused);
+        }
+        return cases.messages(caseId, Math.max(0, after), Math.min(Math.max(limit, 1), 500))
+                .map(list -> Response.ok(list).build())
+                .onFailure(WebApplicationException.class)
+                .recoverWithItem(Problems::passThrough);
+    }
+
+    @GET
+    @Path("/{caseId}/ice-servers")
+    @Operation(
+            summary =
+                    "ICE servers for a call on this Support SDK chat, TURN credentials valid"
+                            + " ttlSeconds (customer token)")
+    public Uni<Response> iceServers(
+            @PathParam("caseId") UUID caseId, @HeaderParam("Authorization") String authorization) {
+        Response refused = refusal(caseId, authorization);
+        if (refused != null) {
+            return Uni.createFrom().item(refused);
+        }
+        // Only chats that can have calls get TURN credentials (a relay costs bandwidth).
+        return cases.get(caseId)
+                .map(
+                        view ->
+                                view.channel() == Channel.SUPPORT_SDK
+                                        ? CallsResource.noStore(ice.forCaller(caseId.toString()))
+                                        : Problems.response(
+                                                        403,
+                                                        ErrorCode.FORBIDDEN,
+                                                        "Calls are for Support SDK chats.",
+                                                        List.of())
+                                                .build())
+                .onFailure(WebApplicationException.class)
+                .recoverWithItem(Problems::passThrough);
+    }
+
+    /**
+     * Why a customer's request for {@code caseId} is refused (401 without a valid customer token,
+     * 403 for another Case's token), or null when the token is that Case's.
+     */
+    private Response refusal(UUID caseId, String authorization) {
         String token =
                 authorization != null && authorization.startsWith("Bearer ")
                         ? authorization.substring(7)
                         : null;
         var scoped = tokens.verify(token);
         if (scoped.isEmpty()) {
-            return Uni.createFrom()
-                    .item(
-                            Problems.response(
-                                            401,
-                                            ErrorCode.FORBIDDEN,
-                                            "A customer token is required.",
-                                            List.of())
-                                    .build());
+            return Problems.response(
+                            401, ErrorCode.UNAUTHORIZED, "A customer token is required.", List.of())
+                    .build();
         }
         if (!scoped.get().equals(caseId)) {
-            return Uni.createFrom()
-                    .item(
-                            Problems.response(
-                                            403,
-                                            ErrorCode.FORBIDDEN,
-                                            "This token is for another Case.",
-                                            List.of())
-                                    .build());
+            return Problems.response(
+                            403, ErrorCode.FORBIDDEN, "This token is for another Case.", List.of())
+                    .build();
         }
-        return cases.messages(caseId, Math.max(0, after), Math.min(Math.max(limit, 1), 500))
-                .map(list -> Response.ok(list).build())
-                .onFailure(WebApplicationException.class)
-                .recoverWithItem(Problems::passThrough);
+        return null;
     }
 }

@@ -68,6 +68,8 @@ class FramesTest {
                         + CASE
                         + "\",\"seq\":1.5}|'seq' must be a whole number.",
                 "{\"type\":\"call.offer\",\"callId\":\"c\",\"sdp\":\"s\",\"media\":\"fax\"}|'media' is audio or video.",
+                "{\"type\":\"call.end\",\"callId\":\"c\",\"reason\":\"bored\"}|'reason' is hangup, declined, unavailable, disconnected or failed.",
+                "{\"type\":\"call.end\",\"callId\":\"c\",\"reason\":7}|'reason' must be a string.",
                 "{\"type\":\"auth\",\"token\":\" \"}|'token' is required.",
                 "{\"type\":\"send\",\"clientMsgId\":\"has space\",\"text\":\"x\"}|'clientMsgId' is 1 to 64 letters, digits, '.', '_', ':' or '-'.",
             })

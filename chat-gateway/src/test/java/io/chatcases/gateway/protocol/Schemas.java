@@ -188,8 +188,23 @@ public final class Schemas {
                                                 .CustomDefinition(
                                                 context.getGeneratorConfig().createObjectNode())
                                         : null);
-        b.forFields().withRequiredCheck(Schemas::required).withNullableCheck(Schemas::nullable);
+        b.forFields()
+                .withRequiredCheck(Schemas::required)
+                .withNullableCheck(Schemas::nullable)
+                .withEnumResolver(Schemas::values);
         return new SchemaGenerator(b.build());
+    }
+
+    /** The values a string field takes where its record allows only a few (call signals). */
+    private static java.util.List<String> values(FieldScope field) {
+        Class<?> owner = field.getDeclaringType().getErasedType();
+        if (owner == CallSignal.End.class && "reason".equals(field.getDeclaredName())) {
+            return CallSignal.END_REASONS;
+        }
+        if (owner == CallSignal.Offer.class && "media".equals(field.getDeclaredName())) {
+            return CallSignal.MEDIA;
+        }
+        return null;
     }
 
     /** Whether a field is present in every instance. */
