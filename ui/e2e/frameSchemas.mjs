@@ -31,13 +31,7 @@ function typeOf(schema, path) {
  * reported to the gateway's owners, accepted here until fixed ({type, when(frame), why}). The
  * Vitest test checks that each one is still refused, so a fixed schema forces its removal.
  */
-export const KNOWN_GAPS = [
-  {
-    type: 'call.end',
-    when: (f) => f.reason !== undefined,
-    why: "call.end's optional reason (issue 16: declined, unavailable, disconnected, ...) is not in the schema yet",
-  },
-];
+export const KNOWN_GAPS = [];
 
 /**
  * Loads every schema under `dir`. `check(frame)` takes a frame (text or parsed) and returns null
