@@ -33,12 +33,12 @@ export class CallButtonsView {
     this.audio = h(
       'button',
       { type: 'button', class: 'btn', 'data-testid': 'call-audio', 'aria-label': 'Audio call' },
-      '📞 Audio',
+      'Audio call',
     );
     this.video = h(
       'button',
       { type: 'button', class: 'btn', 'data-testid': 'call-video', 'aria-label': 'Video call' },
-      '🎥 Video',
+      'Video call',
     );
     this.reason = h('span', {
       class: 'call-buttons__reason',
