@@ -7,7 +7,8 @@ export const OUT_DIR = resolve(
   '../chat-gateway/target/classes/META-INF/resources',
 );
 
-// The pages: the agent console at `/` and the demo site at `/demo/`. The widget is a separate
+// The pages: the agent console at `/`, the demo site at `/demo/` and the Support SDK's example
+// app at `/example/`. The widget is a separate
 // IIFE build (vite.widget.config.ts) that runs after this one, because it must be one classic
 // script a customer's site can include with a single tag.
 export default defineConfig({
@@ -21,6 +22,7 @@ export default defineConfig({
       input: {
         console: resolve(import.meta.dirname, 'index.html'),
         demo: resolve(import.meta.dirname, 'demo/index.html'),
+        example: resolve(import.meta.dirname, 'example/index.html'),
       },
     },
   },

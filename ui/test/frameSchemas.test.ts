@@ -19,6 +19,12 @@ type ByType<F extends { type: string }> = { [T in F['type']]: Extract<F, { type:
 
 const CLIENT_ID = '0b9d6a0e-7c1f-4b53-9f0a-1f2e3d4c5b6a';
 const FILE_ID = '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+const CALL_ID = 'c0ffee00-1111-4222-8333-444455556666';
+const ICE = {
+  candidate: 'candidate:1 1 udp 2122260223 10.0.0.1 54321 typ host',
+  sdpMid: '0',
+  sdpMLineIndex: 0,
+};
 const AGENT_ID = '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f';
 const owner = { id: AGENT_ID, firstName: 'Alice', lastName: 'Anderson' };
 const c = aCase({
@@ -53,6 +59,17 @@ const agent: ByType<AgentFrame> = {
   read: [{ type: 'read', caseId: c.caseId, seq: 2 }],
   resume: [{ type: 'resume', cases: { [c.caseId]: 2 } }],
   auth: [{ type: 'auth', token: 'eyJ.token' }],
+  'call.offer': [
+    { type: 'call.offer', caseId: c.caseId, callId: CALL_ID, sdp: 'v=0', media: 'video' },
+  ],
+  'call.ice': [
+    { type: 'call.ice', caseId: c.caseId, callId: CALL_ID, candidate: ICE },
+    { type: 'call.ice', caseId: c.caseId, callId: CALL_ID, candidate: null },
+  ],
+  'call.end': [
+    { type: 'call.end', caseId: c.caseId, callId: CALL_ID },
+    { type: 'call.end', caseId: c.caseId, callId: CALL_ID, reason: 'unavailable' },
+  ],
 };
 
 /** One of each frame the widget sends. */
@@ -62,6 +79,12 @@ const customer: ByType<CustomerFrame> = {
     { type: 'send', clientMsgId: CLIENT_ID, fileId: FILE_ID },
   ],
   resume: [{ type: 'resume', lastSeq: 3 }],
+  'call.answer': [{ type: 'call.answer', callId: CALL_ID, sdp: 'v=0' }],
+  'call.ice': [{ type: 'call.ice', callId: CALL_ID, candidate: ICE }],
+  'call.end': [
+    { type: 'call.end', callId: CALL_ID },
+    { type: 'call.end', callId: CALL_ID, reason: 'declined' },
+  ],
 };
 
 /** One of each server frame as the hand-written types describe it. */
@@ -77,6 +100,10 @@ const server: { [T in ServerFrameType]: FrameOf<T> } = {
   accepted: { type: 'accepted', clientMsgId: CLIENT_ID },
   resync: { type: 'resync', caseId: c.caseId },
   error: { type: 'error', code: 'FORBIDDEN', message: 'No.', ref: CLIENT_ID },
+  'call.offer': { type: 'call.offer', caseId: null, callId: CALL_ID, sdp: 'v=0', media: 'audio' },
+  'call.answer': { type: 'call.answer', caseId: c.caseId, callId: CALL_ID, sdp: 'v=0' },
+  'call.ice': { type: 'call.ice', caseId: c.caseId, callId: CALL_ID, candidate: ICE },
+  'call.end': { type: 'call.end', caseId: c.caseId, callId: CALL_ID, reason: 'disconnected' },
 };
 
 const encoded = (frames: Record<string, { type: string }[]>) =>

@@ -12,6 +12,7 @@ import type { ServerFrame } from '../shared/protocol';
 import { ReconnectingSocket, wsUrl, type ConnectionState, type SocketLike } from '../shared/socket';
 import { bearerProtocols } from '../shared/socketAuth';
 import type { AuthSession } from './auth';
+import { CallsController } from './controllers/calls';
 import { CasePanelController } from './controllers/casePanel';
 import { ClaimController } from './controllers/claims';
 import { ConversationController } from './controllers/conversation';
@@ -106,16 +107,19 @@ export class ConsoleApp {
     });
     ctx.store.select('current', (c) => this.route.shown(c?.caseId ?? null));
     const casePanel = new CasePanelController(ctx, files, (id) => conversation.open(id));
+    const calls = new CallsController(ctx);
 
     // Order matters within a frame type: tiles first (badges, read marks), then the views.
     tiles.register(this.dispatcher);
     conversation.register(this.dispatcher);
     casePanel.register(this.dispatcher);
+    calls.register(this.dispatcher);
     this.dispatcher
       .on('hello', (f) => ctx.store.set({ me: f.agent }))
       // The first tiles are known: a reload reopens the Case its URL names.
       .on('tiles', () => this.route.start())
       .on('error', (f) => {
+        if (calls.refused(f.code, f.message, f.ref)) return;
         if (!conversation.refused(f.code, f.message, f.ref)) notices.error(f.code, f.message);
       });
 
@@ -130,7 +134,10 @@ export class ConsoleApp {
       ),
       notices.el,
       h('main', { class: 'workspace' }, conversation.view.el, casePanel.view.el),
+      calls.panel.el,
     );
+    // The call buttons go into the conversation header; the call panel lives outside it.
+    conversation.view.el.querySelector('.conv__actions')?.prepend(calls.buttons.el);
     tiles.attach(this.el);
     tiles.render();
 

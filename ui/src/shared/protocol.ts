@@ -88,7 +88,43 @@ export type ServerFrame =
   | { type: 'resolved'; caseId: string; requestId: string | null; case: Case | null }
   | { type: 'accepted'; clientMsgId: string }
   | { type: 'resync'; caseId: string | null }
-  | { type: 'error'; code: string; message: string; ref: string | null };
+  | { type: 'error'; code: string; message: string; ref: string | null }
+  | CallSignal;
+
+/** Audio-only or audio and video. */
+export type CallMedia = 'audio' | 'video';
+
+/**
+ * Why a call ended (`call.end`'s `reason`; absent on the wire = `hangup`): hung up, declined by
+ * the customer, no camera or microphone, the peer's socket closed, or the connection failed.
+ */
+export type CallEndReason = 'hangup' | 'declined' | 'unavailable' | 'disconnected' | 'failed';
+export const CALL_END_REASONS: readonly CallEndReason[] = [
+  'hangup',
+  'declined',
+  'unavailable',
+  'disconnected',
+  'failed',
+];
+
+/**
+ * WebRTC signalling relayed by the gateway (docs/protocol.md): the agent's socket receives them with
+ * the Case's id, the customer's may leave it out. `candidate` is the browser's RTCIceCandidateInit
+ * (null: end of candidates).
+ */
+export type CallSignal =
+  | { type: 'call.offer'; caseId: string | null; callId: string; sdp: string; media: CallMedia }
+  | { type: 'call.answer'; caseId: string | null; callId: string; sdp: string }
+  | { type: 'call.ice'; caseId: string | null; callId: string; candidate: IceCandidate | null }
+  | { type: 'call.end'; caseId: string | null; callId: string; reason: CallEndReason };
+
+/** The JSON form of an ICE candidate (RTCIceCandidateInit). */
+export interface IceCandidate {
+  candidate: string;
+  sdpMid?: string | null;
+  sdpMLineIndex?: number | null;
+  usernameFragment?: string | null;
+}
 
 export type ServerFrameType = ServerFrame['type'];
 
@@ -105,13 +141,19 @@ export type AgentFrame =
   | { type: 'send'; caseId: string; clientMsgId: string; fileId: string }
   | { type: 'read'; caseId: string; seq: number }
   | { type: 'resume'; cases: Record<string, number> }
-  | { type: 'auth'; token: string };
+  | { type: 'auth'; token: string }
+  | { type: 'call.offer'; caseId: string; callId: string; sdp: string; media: CallMedia }
+  | { type: 'call.ice'; caseId: string; callId: string; candidate: IceCandidate | null }
+  | { type: 'call.end'; caseId: string; callId: string; reason?: CallEndReason };
 
 /** What the widget sends. */
 export type CustomerFrame =
   | { type: 'send'; clientMsgId: string; text: string }
   | { type: 'send'; clientMsgId: string; fileId: string }
-  | { type: 'resume'; lastSeq: number };
+  | { type: 'resume'; lastSeq: number }
+  | { type: 'call.answer'; callId: string; sdp: string }
+  | { type: 'call.ice'; callId: string; candidate: IceCandidate | null }
+  | { type: 'call.end'; callId: string; reason?: CallEndReason };
 
 export type ClientFrame = AgentFrame | CustomerFrame;
 
@@ -348,9 +390,76 @@ export function parseServerFrame(raw: unknown): ServerFrame | null {
       if (code === null) return null;
       return { type: 'error', code, message: str(v.message) ?? '', ref: id(v.ref) };
     }
+    case 'call.offer':
+    case 'call.answer':
+    case 'call.ice':
+    case 'call.end':
+      return parseCallSignal(v);
     default:
       return null;
   }
+}
+
+function parseIceCandidate(v: unknown): IceCandidate | null {
+  if (!isObj(v) || typeof v.candidate !== 'string') return null;
+  const c: IceCandidate = { candidate: v.candidate };
+  if (typeof v.sdpMid === 'string') c.sdpMid = v.sdpMid;
+  if (typeof v.sdpMLineIndex === 'number' && Number.isInteger(v.sdpMLineIndex))
+    c.sdpMLineIndex = v.sdpMLineIndex;
+  if (typeof v.usernameFragment === 'string') c.usernameFragment = v.usernameFragment;
+  return c;
+}
+
+function parseCallSignal(v: Obj): CallSignal | null {
+  const callId = id(v.callId);
+  if (callId === null) return null;
+  const caseId = id(v.caseId);
+  switch (v.type) {
+    case 'call.offer': {
+      const sdp = id(v.sdp);
+      if (sdp === null || (v.media !== 'audio' && v.media !== 'video')) return null;
+      return { type: 'call.offer', caseId, callId, sdp, media: v.media };
+    }
+    case 'call.answer': {
+      const sdp = id(v.sdp);
+      return sdp === null ? null : { type: 'call.answer', caseId, callId, sdp };
+    }
+    case 'call.ice': {
+      if (v.candidate === null || v.candidate === undefined)
+        return { type: 'call.ice', caseId, callId, candidate: null };
+      const candidate = parseIceCandidate(v.candidate);
+      return candidate === null ? null : { type: 'call.ice', caseId, callId, candidate };
+    }
+    case 'call.end': {
+      // A reason a newer server adds is read as a plain hang-up.
+      const r = str(v.reason);
+      const reason = CALL_END_REASONS.find((x) => x === r) ?? 'hangup';
+      return { type: 'call.end', caseId, callId, reason };
+    }
+    default:
+      return null;
+  }
+}
+
+/** `{iceServers, ttlSeconds}` from the ice-servers endpoints; malformed entries are dropped. */
+export function parseIceServers(v: unknown): RTCIceServer[] {
+  if (!isObj(v)) return [];
+  return (
+    listOf(v.iceServers, (item) => {
+      if (!isObj(item)) return null;
+      const urls =
+        typeof item.urls === 'string'
+          ? item.urls
+          : Array.isArray(item.urls)
+            ? item.urls.filter((u): u is string => typeof u === 'string')
+            : null;
+      if (urls === null || urls.length === 0) return null;
+      const server: RTCIceServer = { urls };
+      if (typeof item.username === 'string') server.username = item.username;
+      if (typeof item.credential === 'string') server.credential = item.credential;
+      return server;
+    }) ?? []
+  );
 }
 
 // ----------------------------------------------------------------------------- REST problems
