@@ -1,5 +1,6 @@
 package io.chatcases.cases.rest;
 
+import io.chatcases.cases.service.AgentDirectory;
 import io.chatcases.cases.service.ApiException;
 import io.chatcases.cases.service.TileService;
 import io.chatcases.events.Roles;
@@ -22,6 +23,7 @@ public class TileResource {
     public static final int MAX_OFFSET = 1_000_000;
 
     @Inject TileService tiles;
+    @Inject AgentDirectory agents;
     @Inject Callers callers;
 
     @GET
@@ -39,7 +41,9 @@ public class TileResource {
                     String limit) {
         int from = number("offset", offset, 0, 0, MAX_OFFSET);
         int size = number("limit", limit, TileService.DEFAULT_LIMIT, 1, MAX_LIMIT);
-        return tiles.tiles(callers.current(), from, size);
+        // Every console connect loads the tiles: the agent is recorded as a transfer target.
+        return agents.seen(callers.current())
+                .chain(() -> tiles.tiles(callers.current(), from, size));
     }
 
     private static int number(String name, String raw, int dflt, int min, int max) {
