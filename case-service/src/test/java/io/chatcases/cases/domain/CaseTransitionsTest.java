@@ -235,6 +235,9 @@ class CaseTransitionsTest {
         Transition t = CaseTransitions.apply(state("NEW/-"), command("greet"));
         assertEquals("An agent will be with you shortly.", t.systemText());
         assertEquals(false, t.fromCustomer());
+    }
+
+    @Test
     void aTransferTellsTheCustomerTheNewOwnerAndAnUnassignThatTheyWait() {
         assertEquals(
                 "You are now chatting with Bob Baker",
