@@ -15,6 +15,10 @@ import java.util.stream.Collectors;
 public enum EventType {
     CASE_CREATED("case.created"),
     CASE_CLAIMED("case.claimed"),
+    /** The owner (or an admin) handed an owned Case to another agent. */
+    CASE_TRANSFERRED("case.transferred"),
+    /** The owner (or an admin) returned an owned Case to the queue: NEW again. */
+    CASE_UNASSIGNED("case.unassigned"),
     CASE_RESOLVED("case.resolved"),
     CASE_REOPENED("case.reopened"),
     CASE_CLOSED("case.closed"),

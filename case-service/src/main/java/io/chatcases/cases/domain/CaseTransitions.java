@@ -18,6 +18,9 @@ import java.util.List;
  *       by the claimant, and the customer receives a message naming the owner's first and last
  *       name.
  *   <li>RULE: resolve: the owner (or an admin) resolves a READY Case; the customer is told who.
+ *   <li>RULE: transfer: the owner (or an admin) hands a READY Case to another agent, who owns it
+ *       from then on, or returns it to the queue (NEW, no owner); the customer is told the new
+ *       owner's first and last name, as on a claim, or that the chat waits for the next agent.
  *   <li>RULE: reopen: a customer message on a RESOLVED Case reopens it to READY, same owner.
  *   <li>RULE: closed: a customer message on a CLOSED Case is refused; the widget offers a new chat.
  *   <li>RULE: agent-send: only the owner of a READY Case writes to the customer.
@@ -54,6 +57,12 @@ public final class CaseTransitions {
 
     /** The owner or an admin resolves the Case. */
     public record Resolve(Agent agent) implements Command {}
+
+    /** The owner or an admin hands the Case to another agent. */
+    public record Transfer(Agent by, Agent to) implements Command {}
+
+    /** The owner or an admin returns the Case to the queue. */
+    public record Unassign(Agent by) implements Command {}
 
     /** The customer sends a message. */
     public record CustomerMessage() implements Command {}
@@ -151,6 +160,12 @@ public final class CaseTransitions {
         if (command instanceof Resolve r) {
             return resolve(s, r.agent());
         }
+        if (command instanceof Transfer t) {
+            return transfer(s, t.by(), t.to());
+        }
+        if (command instanceof Unassign u) {
+            return unassign(s, u.by());
+        }
         if (command instanceof CustomerMessage) {
             return customerMessage(s);
         }
@@ -199,6 +214,50 @@ public final class CaseTransitions {
                 "This chat was resolved by " + agent.fullName() + ".",
                 EventType.CASE_RESOLVED,
                 EventType.MESSAGE_POSTED);
+    }
+
+    /** What the customer reads when their chat goes back to the queue. */
+    public static final String UNASSIGNED_TEXT =
+            "Your chat is waiting for the next available agent.";
+
+    private static Transition transfer(CaseState s, Agent by, Agent to) {
+        Transition refused = ownerCommand(s, by);
+        if (refused != null) {
+            return refused;
+        }
+        if (to.id().equals(s.ownerId())) {
+            return Transition.noOp(s);
+        }
+        return Transition.applied(
+                new CaseState(CaseStatus.READY, to.id()),
+                true,
+                false,
+                "You are now chatting with " + to.fullName(),
+                EventType.CASE_TRANSFERRED,
+                EventType.MESSAGE_POSTED);
+    }
+
+    private static Transition unassign(CaseState s, Agent by) {
+        Transition refused = ownerCommand(s, by);
+        return refused != null
+                ? refused
+                : Transition.applied(
+                        new CaseState(CaseStatus.NEW, null),
+                        true,
+                        false,
+                        UNASSIGNED_TEXT,
+                        EventType.CASE_UNASSIGNED,
+                        EventType.MESSAGE_POSTED);
+    }
+
+    /** Transfer and unassign: only on a READY Case, by its owner or an admin; null when allowed. */
+    private static Transition ownerCommand(CaseState s, Agent by) {
+        if (s.status() != CaseStatus.READY) {
+            return Transition.refused(s, Refusal.WRONG_STATE);
+        }
+        return by.admin() || by.id().equals(s.ownerId())
+                ? null
+                : Transition.refused(s, Refusal.NOT_OWNER);
     }
 
     private static Transition customerMessage(CaseState s) {

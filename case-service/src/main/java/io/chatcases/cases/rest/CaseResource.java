@@ -159,6 +159,29 @@ public class CaseResource {
         return cases.resolve(id, callers.current()).map(Views::of);
     }
 
+    /** Whom to hand a Case to. */
+    public record TransferRequest(String agentId) {}
+
+    @POST
+    @Path("/{id}/transfer")
+    @RolesAllowed({Roles.AGENT, Roles.ADMIN})
+    @Operation(
+            summary =
+                    "Hand a READY Case to another agent (owner or admin): 200 Case; 400 for an"
+                            + " agent never seen; 403 not the owner; 409 not READY")
+    public Uni<CaseView> transfer(@PathParam("id") UUID id, TransferRequest request) {
+        return cases.transfer(id, request == null ? null : request.agentId(), callers.current())
+                .map(Views::of);
+    }
+
+    @POST
+    @Path("/{id}/unassign")
+    @RolesAllowed({Roles.AGENT, Roles.ADMIN})
+    @Operation(summary = "Return a READY Case to the queue (owner or admin): 200 Case, now NEW")
+    public Uni<CaseView> unassign(@PathParam("id") UUID id) {
+        return cases.unassign(id, callers.current()).map(Views::of);
+    }
+
     @POST
     @Path("/{id}/read")
     @RolesAllowed({Roles.AGENT, Roles.ADMIN})

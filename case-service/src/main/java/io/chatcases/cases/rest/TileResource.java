@@ -1,5 +1,6 @@
 package io.chatcases.cases.rest;
 
+import io.chatcases.cases.service.AgentDirectory;
 import io.chatcases.cases.service.TileService;
 import io.chatcases.events.Roles;
 import io.smallrye.mutiny.Uni;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/tiles")
 public class TileResource {
     @Inject TileService tiles;
+    @Inject AgentDirectory agents;
     @Inject Callers callers;
 
     @GET
@@ -20,6 +22,7 @@ public class TileResource {
     @Operation(
             summary = "My tiles: NEW Cases and mine, oldest first, at most 7, plus how many more")
     public Uni<TileService.Tiles> tiles() {
-        return tiles.tiles(callers.current());
+        // Every console connect loads the tiles: the agent is recorded as a transfer target.
+        return agents.seen(callers.current()).chain(() -> tiles.tiles(callers.current()));
     }
 }

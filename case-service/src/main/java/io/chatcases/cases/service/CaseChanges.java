@@ -97,6 +97,17 @@ public class CaseChanges {
                 c.ownerLastName = agent.lastName();
                 c.claimedAt = now;
             }
+            case CASE_TRANSFERRED -> {
+                // For a transfer, agent is the new owner.
+                c.ownerFirstName = agent.firstName();
+                c.ownerLastName = agent.lastName();
+                c.claimedAt = now;
+            }
+            case CASE_UNASSIGNED -> {
+                c.ownerFirstName = null;
+                c.ownerLastName = null;
+                c.claimedAt = null;
+            }
             case CASE_RESOLVED -> c.resolvedAt = now;
             case CASE_REOPENED -> c.resolvedAt = null;
             case CASE_CLOSED -> c.closedAt = now;

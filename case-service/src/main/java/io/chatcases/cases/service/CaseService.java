@@ -23,6 +23,7 @@ public class CaseService {
     @Inject Outbox outbox;
     @Inject CaseChanges changes;
     @Inject ChatStarts starts;
+    @Inject AgentDirectory agents;
 
     /** The Contact a chat was matched to, or the entered data when matching was impossible. */
     public record ContactMatch(
@@ -113,25 +114,78 @@ public class CaseService {
         CaseTransitions.Resolve command = new CaseTransitions.Resolve(agentOf(agent));
         return lockVisible(caseId, agent)
                 .chain(
-                        c -> {
-                            Transition t = CaseChanges.decide(c, command);
-                            if (!t.applied()) {
-                                return Uni.createFrom()
-                                        .failure(
-                                                t.refusal() == CaseTransitions.Refusal.NOT_OWNER
-                                                        ? ApiException.forbidden(
-                                                                "Only the owner resolves this Case.")
-                                                        : new ApiException(
-                                                                409,
-                                                                ErrorCode.CONFLICT,
-                                                                "Case "
-                                                                        + c.number
-                                                                        + " is "
-                                                                        + c.status
-                                                                        + ", not READY."));
-                            }
-                            return changes.apply(c, t, command.agent(), null, null).replaceWith(c);
-                        });
+                        c ->
+                                applyOwnerCommand(
+                                        c,
+                                        command,
+                                        command.agent(),
+                                        "Only the owner resolves this Case."));
+    }
+
+    /**
+     * The owner (or an admin) hands a READY Case to another agent (one the directory has seen). The
+     * row lock serialises it with claims, resolves and other transfers: a claim's conditional
+     * UPDATE waits for it and then sees the new state.
+     */
+    @WithTransaction
+    public Uni<ChatCase> transfer(UUID caseId, String toAgentId, Caller by) {
+        return agents.agent(toAgentId)
+                .chain(
+                        to ->
+                                lockVisible(caseId, by)
+                                        .chain(
+                                                c ->
+                                                        applyOwnerCommand(
+                                                                c,
+                                                                new CaseTransitions.Transfer(
+                                                                        agentOf(by), to),
+                                                                to,
+                                                                HAND_ON)));
+    }
+
+    /**
+     * The owner (or an admin) returns a READY Case to the queue: NEW again, every agent sees it.
+     */
+    @WithTransaction
+    public Uni<ChatCase> unassign(UUID caseId, Caller by) {
+        CaseTransitions.Agent agent = agentOf(by);
+        return lockVisible(caseId, by)
+                .chain(
+                        c ->
+                                applyOwnerCommand(
+                                        c, new CaseTransitions.Unassign(agent), agent, HAND_ON));
+    }
+
+    private static final String HAND_ON = "Only the owner hands this Case on.";
+
+    /**
+     * Applies a command only the owner (or an admin) may give on a READY Case: 403 with {@code
+     * notOwner} for anyone else, 409 when the Case is not READY. {@code stamped} is the agent the
+     * change records (the new owner of a transfer).
+     */
+    private Uni<ChatCase> applyOwnerCommand(
+            ChatCase c,
+            CaseTransitions.Command command,
+            CaseTransitions.Agent stamped,
+            String notOwner) {
+        Transition t = CaseChanges.decide(c, command);
+        return switch (t.outcome()) {
+            case NO_OP -> Uni.createFrom().item(c);
+            case REFUSED ->
+                    Uni.createFrom()
+                            .failure(
+                                    t.refusal() == CaseTransitions.Refusal.NOT_OWNER
+                                            ? ApiException.forbidden(notOwner)
+                                            : new ApiException(
+                                                    409,
+                                                    ErrorCode.CONFLICT,
+                                                    "Case "
+                                                            + c.number
+                                                            + " is "
+                                                            + c.status
+                                                            + ", not READY."));
+            case APPLIED -> changes.apply(c, t, stamped, null, null).replaceWith(c);
+        };
     }
 
     /**

@@ -23,6 +23,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CaseTransitionsTest {
     private static final Agent ALICE = new Agent("alice", "Alice", "Archer", false);
     private static final Agent ADMIN = new Agent("carol", "Carol", "Clerk", true);
+    private static final Agent BOB = new Agent("bob", "Bob", "Baker", false);
+    private static final Agent DAVE = new Agent("dave", "Dave", "Dunn", false);
 
     private static final String[] STATES = {
         "NEW/-", "READY/alice", "READY/bob", "RESOLVED/alice", "RESOLVED/bob", "CLOSED/alice"
@@ -37,7 +39,11 @@ class CaseTransitionsTest {
         "system",
         "systemFile",
         "close",
-        "contact"
+        "contact",
+        "transfer",
+        "adminTransfer",
+        "unassign",
+        "adminUnassign"
     };
 
     private static Command command(String name) {
@@ -51,6 +57,10 @@ class CaseTransitionsTest {
             case "systemFile" -> new CaseTransitions.SystemMessage(true);
             case "close" -> new CaseTransitions.Close();
             case "contact" -> new CaseTransitions.ContactChanged();
+            case "transfer" -> new CaseTransitions.Transfer(ALICE, BOB);
+            case "adminTransfer" -> new CaseTransitions.Transfer(ADMIN, DAVE);
+            case "unassign" -> new CaseTransitions.Unassign(ALICE);
+            case "adminUnassign" -> new CaseTransitions.Unassign(ADMIN);
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -77,6 +87,10 @@ class CaseTransitionsTest {
                 "NEW/-,          systemFile,   REFUSED, NEW/-,          -,                            NOT_OWNER",
                 "NEW/-,          close,        NO_OP,   NEW/-,          -,                            -",
                 "NEW/-,          contact,      APPLIED, NEW/-,          case.updated,                 -",
+                "NEW/-,          transfer,     REFUSED, NEW/-,          -,                            WRONG_STATE",
+                "NEW/-,          adminTransfer, REFUSED, NEW/-,          -,                            WRONG_STATE",
+                "NEW/-,          unassign,     REFUSED, NEW/-,          -,                            WRONG_STATE",
+                "NEW/-,          adminUnassign, REFUSED, NEW/-,          -,                            WRONG_STATE",
                 "READY/alice,    claim,        NO_OP,   READY/alice,    -,                            -",
                 "READY/alice,    resolve,      APPLIED, RESOLVED/alice, case.resolved|message.posted, -",
                 "READY/alice,    adminResolve, APPLIED, RESOLVED/alice, case.resolved|message.posted, -",
@@ -86,6 +100,10 @@ class CaseTransitionsTest {
                 "READY/alice,    systemFile,   REFUSED, READY/alice,    -,                            NOT_OWNER",
                 "READY/alice,    close,        NO_OP,   READY/alice,    -,                            -",
                 "READY/alice,    contact,      APPLIED, READY/alice,    case.updated,                 -",
+                "READY/alice,    transfer,     APPLIED, READY/bob,      case.transferred|message.posted, -",
+                "READY/alice,    adminTransfer, APPLIED, READY/dave,     case.transferred|message.posted, -",
+                "READY/alice,    unassign,     APPLIED, NEW/-,          case.unassigned|message.posted, -",
+                "READY/alice,    adminUnassign, APPLIED, NEW/-,          case.unassigned|message.posted, -",
                 "READY/bob,      claim,        REFUSED, READY/bob,      -,                            TAKEN",
                 "READY/bob,      resolve,      REFUSED, READY/bob,      -,                            NOT_OWNER",
                 "READY/bob,      adminResolve, APPLIED, RESOLVED/bob,   case.resolved|message.posted, -",
@@ -95,6 +113,10 @@ class CaseTransitionsTest {
                 "READY/bob,      systemFile,   REFUSED, READY/bob,      -,                            NOT_OWNER",
                 "READY/bob,      close,        NO_OP,   READY/bob,      -,                            -",
                 "READY/bob,      contact,      APPLIED, READY/bob,      case.updated,                 -",
+                "READY/bob,      transfer,     REFUSED, READY/bob,      -,                            NOT_OWNER",
+                "READY/bob,      adminTransfer, APPLIED, READY/dave,     case.transferred|message.posted, -",
+                "READY/bob,      unassign,     REFUSED, READY/bob,      -,                            NOT_OWNER",
+                "READY/bob,      adminUnassign, APPLIED, NEW/-,          case.unassigned|message.posted, -",
                 "RESOLVED/alice, claim,        REFUSED, RESOLVED/alice, -,                            TAKEN",
                 "RESOLVED/alice, resolve,      REFUSED, RESOLVED/alice, -,                            WRONG_STATE",
                 "RESOLVED/alice, adminResolve, REFUSED, RESOLVED/alice, -,                            WRONG_STATE",
@@ -104,6 +126,10 @@ class CaseTransitionsTest {
                 "RESOLVED/alice, systemFile,   REFUSED, RESOLVED/alice, -,                            NOT_OWNER",
                 "RESOLVED/alice, close,        APPLIED, CLOSED/alice,   case.closed,                  -",
                 "RESOLVED/alice, contact,      NO_OP,   RESOLVED/alice, -,                            -",
+                "RESOLVED/alice, transfer,     REFUSED, RESOLVED/alice, -,                            WRONG_STATE",
+                "RESOLVED/alice, adminTransfer, REFUSED, RESOLVED/alice, -,                            WRONG_STATE",
+                "RESOLVED/alice, unassign,     REFUSED, RESOLVED/alice, -,                            WRONG_STATE",
+                "RESOLVED/alice, adminUnassign, REFUSED, RESOLVED/alice, -,                            WRONG_STATE",
                 "RESOLVED/bob,   claim,        REFUSED, RESOLVED/bob,   -,                            TAKEN",
                 "RESOLVED/bob,   resolve,      REFUSED, RESOLVED/bob,   -,                            WRONG_STATE",
                 "RESOLVED/bob,   adminResolve, REFUSED, RESOLVED/bob,   -,                            WRONG_STATE",
@@ -113,6 +139,10 @@ class CaseTransitionsTest {
                 "RESOLVED/bob,   systemFile,   REFUSED, RESOLVED/bob,   -,                            NOT_OWNER",
                 "RESOLVED/bob,   close,        APPLIED, CLOSED/bob,     case.closed,                  -",
                 "RESOLVED/bob,   contact,      NO_OP,   RESOLVED/bob,   -,                            -",
+                "RESOLVED/bob,   transfer,     REFUSED, RESOLVED/bob,   -,                            WRONG_STATE",
+                "RESOLVED/bob,   adminTransfer, REFUSED, RESOLVED/bob,   -,                            WRONG_STATE",
+                "RESOLVED/bob,   unassign,     REFUSED, RESOLVED/bob,   -,                            WRONG_STATE",
+                "RESOLVED/bob,   adminUnassign, REFUSED, RESOLVED/bob,   -,                            WRONG_STATE",
                 "CLOSED/alice,   claim,        REFUSED, CLOSED/alice,   -,                            TAKEN",
                 "CLOSED/alice,   resolve,      REFUSED, CLOSED/alice,   -,                            WRONG_STATE",
                 "CLOSED/alice,   adminResolve, REFUSED, CLOSED/alice,   -,                            WRONG_STATE",
@@ -122,6 +152,10 @@ class CaseTransitionsTest {
                 "CLOSED/alice,   systemFile,   REFUSED, CLOSED/alice,   -,                            NOT_OWNER",
                 "CLOSED/alice,   close,        NO_OP,   CLOSED/alice,   -,                            -",
                 "CLOSED/alice,   contact,      NO_OP,   CLOSED/alice,   -,                            -",
+                "CLOSED/alice,   transfer,     REFUSED, CLOSED/alice,   -,                            WRONG_STATE",
+                "CLOSED/alice,   adminTransfer, REFUSED, CLOSED/alice,   -,                            WRONG_STATE",
+                "CLOSED/alice,   unassign,     REFUSED, CLOSED/alice,   -,                            WRONG_STATE",
+                "CLOSED/alice,   adminUnassign, REFUSED, CLOSED/alice,   -,                            WRONG_STATE",
             })
     void table(
             String state,
@@ -178,6 +212,21 @@ class CaseTransitionsTest {
                 CaseTransitions.apply(state("READY/bob"), command("adminResolve")).systemText());
         // The customer's own message is stored as sent, not as a system text.
         assertNull(CaseTransitions.apply(state("RESOLVED/bob"), command("customer")).systemText());
+    }
+
+    @Test
+    void aTransferTellsTheCustomerTheNewOwnerAndAnUnassignThatTheyWait() {
+        assertEquals(
+                "You are now chatting with Bob Baker",
+                CaseTransitions.apply(state("READY/alice"), command("transfer")).systemText());
+        assertEquals(
+                CaseTransitions.UNASSIGNED_TEXT,
+                CaseTransitions.apply(state("READY/alice"), command("unassign")).systemText());
+        // Handing a Case to its owner changes nothing.
+        assertEquals(
+                CaseTransitions.Outcome.NO_OP,
+                CaseTransitions.apply(state("READY/bob"), new CaseTransitions.Transfer(BOB, BOB))
+                        .outcome());
     }
 
     @Test

@@ -54,6 +54,7 @@ public class ApiProxy {
         router.route("/api/files*").order(-10).handler(rc -> files.handle(rc.request()));
         router.route("/api/cases*").order(-9).handler(rc -> cases.handle(rc.request()));
         router.route("/api/tiles").order(-9).handler(rc -> cases.handle(rc.request()));
+        router.route("/api/agents").order(-9).handler(rc -> cases.handle(rc.request()));
         router.route("/api/quick-replies*").order(-9).handler(rc -> cases.handle(rc.request()));
         router.route("/api/contacts*").order(-9).handler(rc -> contacts.handle(rc.request()));
     }

@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * RULE: claim-fanout: every agent's console hears of every claim, so the tile vanishes from
- * everyone else's row.
+ * RULE: claim-fanout: every agent's console hears of every claim and transfer, so the tile vanishes
+ * from everyone else's row (and appears, blue, on the new owner's).
  *
  * <p>Who receives a case event: one pure function, tested on exact recipient sets. Customers see
  * their own Case's conversation and status, never internal frames; agents see NEW Cases, every
@@ -73,6 +73,8 @@ public final class Audience {
                     EventType.MESSAGE_POSTED,
                     EventType.CASE_CREATED,
                     EventType.CASE_CLAIMED,
+                    EventType.CASE_TRANSFERRED,
+                    EventType.CASE_UNASSIGNED,
                     EventType.CASE_RESOLVED,
                     EventType.CASE_REOPENED,
                     EventType.CASE_CLOSED);
@@ -89,7 +91,9 @@ public final class Audience {
         if (e.type() == EventType.CASE_READ) {
             return l.agentId().equals(e.readAgentId());
         }
-        if (e.type() == EventType.CASE_CLAIMED || e.status() == CaseStatus.NEW) {
+        if (e.type() == EventType.CASE_CLAIMED
+                || e.type() == EventType.CASE_TRANSFERRED
+                || e.status() == CaseStatus.NEW) {
             return true;
         }
         return l.agentId().equals(e.ownerId());

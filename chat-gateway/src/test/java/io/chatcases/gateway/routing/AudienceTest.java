@@ -60,6 +60,24 @@ class AudienceTest {
     }
 
     @Test
+    void aTransferGoesToEveryAgentSoTheOldOwnerLosesTheTileAndTheNewOneGetsIt() {
+        assertEquals(
+                Set.of("customer", "customer-tab-2", "alice", "alice-tab-2", "bob", "carol"),
+                recipients(event(EventType.CASE_TRANSFERRED, "READY", "bob-id")));
+        // After it, the conversation goes to the new owner only.
+        assertEquals(
+                Set.of("customer", "customer-tab-2", "bob"),
+                recipients(event(EventType.MESSAGE_POSTED, "READY", "bob-id")));
+    }
+
+    @Test
+    void anUnassignedCaseIsNewAgainForEveryAgent() {
+        assertEquals(
+                Set.of("customer", "customer-tab-2", "alice", "alice-tab-2", "bob", "carol"),
+                recipients(event(EventType.CASE_UNASSIGNED, "NEW", null)));
+    }
+
+    @Test
     void onceClaimedMessagesGoOnlyToTheCustomerAndTheOwner() {
         assertEquals(
                 Set.of("customer", "customer-tab-2", "alice", "alice-tab-2"),
