@@ -138,6 +138,7 @@ describe('console calls', () => {
 
     q('call-audio')?.click();
     await vi.waitFor(() => expect(sent).toHaveLength(2));
+    expect(q('call-timer')?.textContent).toBe('0:00');
     const second = (sent[1] as { callId: string }).callId;
     receive({ type: 'call.end', caseId: sdkCase.caseId, callId: second, reason: 'disconnected' });
     expect(q('call-panel-status')?.textContent).toBe('The customer disconnected: the call ended.');

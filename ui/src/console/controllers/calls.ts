@@ -171,6 +171,7 @@ export class CallsController {
       endText: null,
     };
     this.active = active;
+    this.panel.setTimer('0:00');
     window.__chatcasesCall = call;
     call.on('localStream', (s) => (this.panel.localVideo.srcObject = s));
     call.on('remoteStream', (s) => (this.panel.remoteVideo.srcObject = s));

@@ -114,25 +114,12 @@ public class CaseService {
         CaseTransitions.Resolve command = new CaseTransitions.Resolve(agentOf(agent));
         return lockVisible(caseId, agent)
                 .chain(
-                        c -> {
-                            Transition t = CaseChanges.decide(c, command);
-                            if (!t.applied()) {
-                                return Uni.createFrom()
-                                        .failure(
-                                                t.refusal() == CaseTransitions.Refusal.NOT_OWNER
-                                                        ? ApiException.forbidden(
-                                                                "Only the owner resolves this Case.")
-                                                        : new ApiException(
-                                                                409,
-                                                                ErrorCode.CONFLICT,
-                                                                "Case "
-                                                                        + c.number
-                                                                        + " is "
-                                                                        + c.status
-                                                                        + ", not READY."));
-                            }
-                            return changes.apply(c, t, command.agent(), null, null).replaceWith(c);
-                        });
+                        c ->
+                                applyOwnerCommand(
+                                        c,
+                                        command,
+                                        command.agent(),
+                                        "Only the owner resolves this Case."));
     }
 
     /**
@@ -152,7 +139,8 @@ public class CaseService {
                                                                 c,
                                                                 new CaseTransitions.Transfer(
                                                                         agentOf(by), to),
-                                                                to)));
+                                                                to,
+                                                                HAND_ON)));
     }
 
     /**
@@ -162,11 +150,24 @@ public class CaseService {
     public Uni<ChatCase> unassign(UUID caseId, Caller by) {
         CaseTransitions.Agent agent = agentOf(by);
         return lockVisible(caseId, by)
-                .chain(c -> applyOwnerCommand(c, new CaseTransitions.Unassign(agent), agent));
+                .chain(
+                        c ->
+                                applyOwnerCommand(
+                                        c, new CaseTransitions.Unassign(agent), agent, HAND_ON));
     }
 
+    private static final String HAND_ON = "Only the owner hands this Case on.";
+
+    /**
+     * Applies a command only the owner (or an admin) may give on a READY Case: 403 with {@code
+     * notOwner} for anyone else, 409 when the Case is not READY. {@code stamped} is the agent the
+     * change records (the new owner of a transfer).
+     */
     private Uni<ChatCase> applyOwnerCommand(
-            ChatCase c, CaseTransitions.Command command, CaseTransitions.Agent stamped) {
+            ChatCase c,
+            CaseTransitions.Command command,
+            CaseTransitions.Agent stamped,
+            String notOwner) {
         Transition t = CaseChanges.decide(c, command);
         return switch (t.outcome()) {
             case NO_OP -> Uni.createFrom().item(c);
@@ -174,8 +175,7 @@ public class CaseService {
                     Uni.createFrom()
                             .failure(
                                     t.refusal() == CaseTransitions.Refusal.NOT_OWNER
-                                            ? ApiException.forbidden(
-                                                    "Only the owner hands this Case on.")
+                                            ? ApiException.forbidden(notOwner)
                                             : new ApiException(
                                                     409,
                                                     ErrorCode.CONFLICT,
