@@ -64,6 +64,12 @@ public final class CaseTransitions {
     /** A gateway logs a call: a SYSTEM sender, with text only. */
     public record SystemMessage(boolean file) implements Command {}
 
+    /**
+     * A call's start or end is logged (domain/CallLog decides the text). A call may end just after
+     * its Case was resolved (the resolve ends it), so a RESOLVED Case still takes the entry.
+     */
+    public record CallLogged(String text) implements Command {}
+
     /** Housekeeping closes a Case resolved long enough ago. */
     public record Close() implements Command {}
 
@@ -159,6 +165,11 @@ public final class CaseTransitions {
         }
         if (command instanceof SystemMessage m) {
             return systemMessage(s, m.file());
+        }
+        if (command instanceof CallLogged l) {
+            return s.status() == CaseStatus.CLOSED
+                    ? Transition.noOp(s)
+                    : Transition.applied(s, true, false, l.text(), EventType.MESSAGE_POSTED);
         }
         if (command instanceof Close) {
             return close(s);

@@ -36,6 +36,7 @@ class CaseTransitionsTest {
         "agent",
         "system",
         "systemFile",
+        "callLog",
         "close",
         "contact"
     };
@@ -49,6 +50,7 @@ class CaseTransitionsTest {
             case "agent" -> new CaseTransitions.AgentMessage("alice");
             case "system" -> new CaseTransitions.SystemMessage(false);
             case "systemFile" -> new CaseTransitions.SystemMessage(true);
+            case "callLog" -> new CaseTransitions.CallLogged("Video call started");
             case "close" -> new CaseTransitions.Close();
             case "contact" -> new CaseTransitions.ContactChanged();
             default -> throw new IllegalArgumentException(name);
@@ -75,6 +77,7 @@ class CaseTransitionsTest {
                 "NEW/-,          agent,        REFUSED, NEW/-,          -,                            NOT_OWNER",
                 "NEW/-,          system,       APPLIED, NEW/-,          message.posted,               -",
                 "NEW/-,          systemFile,   REFUSED, NEW/-,          -,                            NOT_OWNER",
+                "NEW/-,           callLog,      APPLIED, NEW/-,          message.posted,               -",
                 "NEW/-,          close,        NO_OP,   NEW/-,          -,                            -",
                 "NEW/-,          contact,      APPLIED, NEW/-,          case.updated,                 -",
                 "READY/alice,    claim,        NO_OP,   READY/alice,    -,                            -",
@@ -84,6 +87,7 @@ class CaseTransitionsTest {
                 "READY/alice,    agent,        APPLIED, READY/alice,    message.posted,               -",
                 "READY/alice,    system,       APPLIED, READY/alice,    message.posted,               -",
                 "READY/alice,    systemFile,   REFUSED, READY/alice,    -,                            NOT_OWNER",
+                "READY/alice,     callLog,      APPLIED, READY/alice,    message.posted,               -",
                 "READY/alice,    close,        NO_OP,   READY/alice,    -,                            -",
                 "READY/alice,    contact,      APPLIED, READY/alice,    case.updated,                 -",
                 "READY/bob,      claim,        REFUSED, READY/bob,      -,                            TAKEN",
@@ -93,6 +97,7 @@ class CaseTransitionsTest {
                 "READY/bob,      agent,        REFUSED, READY/bob,      -,                            NOT_OWNER",
                 "READY/bob,      system,       APPLIED, READY/bob,      message.posted,               -",
                 "READY/bob,      systemFile,   REFUSED, READY/bob,      -,                            NOT_OWNER",
+                "READY/bob,       callLog,      APPLIED, READY/bob,      message.posted,               -",
                 "READY/bob,      close,        NO_OP,   READY/bob,      -,                            -",
                 "READY/bob,      contact,      APPLIED, READY/bob,      case.updated,                 -",
                 "RESOLVED/alice, claim,        REFUSED, RESOLVED/alice, -,                            TAKEN",
@@ -102,6 +107,7 @@ class CaseTransitionsTest {
                 "RESOLVED/alice, agent,        REFUSED, RESOLVED/alice, -,                            NOT_OWNER",
                 "RESOLVED/alice, system,       REFUSED, RESOLVED/alice, -,                            NOT_OWNER",
                 "RESOLVED/alice, systemFile,   REFUSED, RESOLVED/alice, -,                            NOT_OWNER",
+                "RESOLVED/alice,  callLog,      APPLIED, RESOLVED/alice, message.posted,               -",
                 "RESOLVED/alice, close,        APPLIED, CLOSED/alice,   case.closed,                  -",
                 "RESOLVED/alice, contact,      NO_OP,   RESOLVED/alice, -,                            -",
                 "RESOLVED/bob,   claim,        REFUSED, RESOLVED/bob,   -,                            TAKEN",
@@ -111,6 +117,7 @@ class CaseTransitionsTest {
                 "RESOLVED/bob,   agent,        REFUSED, RESOLVED/bob,   -,                            NOT_OWNER",
                 "RESOLVED/bob,   system,       REFUSED, RESOLVED/bob,   -,                            NOT_OWNER",
                 "RESOLVED/bob,   systemFile,   REFUSED, RESOLVED/bob,   -,                            NOT_OWNER",
+                "RESOLVED/bob,    callLog,      APPLIED, RESOLVED/bob,   message.posted,               -",
                 "RESOLVED/bob,   close,        APPLIED, CLOSED/bob,     case.closed,                  -",
                 "RESOLVED/bob,   contact,      NO_OP,   RESOLVED/bob,   -,                            -",
                 "CLOSED/alice,   claim,        REFUSED, CLOSED/alice,   -,                            TAKEN",
@@ -120,6 +127,7 @@ class CaseTransitionsTest {
                 "CLOSED/alice,   agent,        REFUSED, CLOSED/alice,   -,                            NOT_OWNER",
                 "CLOSED/alice,   system,       REFUSED, CLOSED/alice,   -,                            NOT_OWNER",
                 "CLOSED/alice,   systemFile,   REFUSED, CLOSED/alice,   -,                            NOT_OWNER",
+                "CLOSED/alice,    callLog,      NO_OP,   CLOSED/alice,   -,                            -",
                 "CLOSED/alice,   close,        NO_OP,   CLOSED/alice,   -,                            -",
                 "CLOSED/alice,   contact,      NO_OP,   CLOSED/alice,   -,                            -",
             })

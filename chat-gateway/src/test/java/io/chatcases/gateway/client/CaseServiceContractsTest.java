@@ -111,6 +111,59 @@ class CaseServiceContractsTest {
         assertEquals(true, body.contains("\"owner\""), body);
     }
 
+    static final UUID NOT_CALLABLE = UUID.fromString("00000000-0000-0000-0000-0000000000dd");
+    static final String NEVER = "never-offered";
+
+    @Test
+    void callReportsAnswerTheCallAsCaseServiceHoldsIt() {
+        UUID id = UUID.randomUUID();
+        GatewayCaseApi.CallState offered =
+                service.reportCall(
+                                id, "k1", new GatewayCaseApi.CallReport("OFFERED", "video", null))
+                        .await()
+                        .atMost(WAIT);
+        assertEquals("video", offered.media());
+        assertNull(offered.answeredAt());
+        GatewayCaseApi.CallState started =
+                service.reportCall(id, "k1", new GatewayCaseApi.CallReport("STARTED", null, null))
+                        .await()
+                        .atMost(WAIT);
+        assertEquals(id, started.caseId());
+        GatewayCaseApi.CallState ended =
+                service.reportCall(
+                                id,
+                                "k1",
+                                new GatewayCaseApi.CallReport("ENDED", null, "disconnected"))
+                        .await()
+                        .atMost(WAIT);
+        assertEquals("disconnected", ended.endReason());
+    }
+
+    @Test
+    void callReportsThatLogNothingAreRefusals() {
+        assertEquals(
+                409,
+                status(
+                        () ->
+                                service.reportCall(
+                                                NOT_CALLABLE,
+                                                "k2",
+                                                new GatewayCaseApi.CallReport(
+                                                        "OFFERED", "audio", null))
+                                        .await()
+                                        .atMost(WAIT)));
+        assertEquals(
+                404,
+                status(
+                        () ->
+                                service.reportCall(
+                                                UUID.randomUUID(),
+                                                NEVER,
+                                                new GatewayCaseApi.CallReport("ENDED", null, null))
+                                        .await()
+                                        .atMost(WAIT)));
+    }
+
     private static int status(Runnable call) {
         return assertThrows(WebApplicationException.class, call::run).getResponse().getStatus();
     }
@@ -124,6 +177,10 @@ class CaseServiceContractsTest {
                             Contract.between("chat-gateway", "case-service"),
                             r -> {
                                 String id = r.values().get("caseId");
+                                String callId = r.values().get("callId");
+                                if (callId != null) {
+                                    return callState(id, callId, r.body());
+                                }
                                 if (id == null) {
                                     return "new-contact";
                                 }
@@ -138,6 +195,20 @@ class CaseServiceContractsTest {
                                         : "open-case";
                             });
             return Map.of("quarkus.rest-client.case-service.url", stub.url());
+        }
+
+        /** The state a call report assumes: by Case, callId and event. */
+        private static String callState(String caseId, String callId, String body) {
+            if (NOT_CALLABLE.toString().equals(caseId)) {
+                return "open-case";
+            }
+            if (NEVER.equals(callId)) {
+                return "no-such-call";
+            }
+            if (body.contains("\"OFFERED\"")) {
+                return "owned-sdk-case";
+            }
+            return body.contains("\"STARTED\"") ? "offered-call" : "answered-call";
         }
 
         @Override
