@@ -141,7 +141,17 @@ public class CustomerSocket {
                                                 view.owner().id()));
                             }
                         })
-                .chain(view -> signals.relay(caseId, view.owner().id(), signal))
+                .chain(
+                        view ->
+                                signals.relay(caseId, view.owner().id(), signal)
+                                        .onFailure()
+                                        .invoke(
+                                                f -> {
+                                                    // An answer the owner never got: not in it.
+                                                    if (signal instanceof CallSignal.Answer) {
+                                                        calls.left(s, signal.callId());
+                                                    }
+                                                }))
                 .invoke(
                         () -> {
                             if (signal instanceof CallSignal.Answer) {
