@@ -81,6 +81,12 @@ public final class CaseTransitions {
      */
     public record Greet(String text) implements Command {}
 
+    /**
+     * A call's start or end is logged (domain/CallLog decides the text). A call may end just after
+     * its Case was resolved (the resolve ends it), so a RESOLVED Case still takes the entry.
+     */
+    public record CallLogged(String text) implements Command {}
+
     /** Housekeeping closes a Case resolved long enough ago. */
     public record Close() implements Command {}
 
@@ -182,6 +188,11 @@ public final class CaseTransitions {
         }
         if (command instanceof SystemMessage m) {
             return systemMessage(s, m.file());
+        }
+        if (command instanceof CallLogged l) {
+            return s.status() == CaseStatus.CLOSED
+                    ? Transition.noOp(s)
+                    : Transition.applied(s, true, false, l.text(), EventType.MESSAGE_POSTED);
         }
         if (command instanceof Close) {
             return close(s);

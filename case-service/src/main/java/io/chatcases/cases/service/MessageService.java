@@ -76,7 +76,9 @@ public class MessageService {
         return switch (cmd.sender().type()) {
             case CUSTOMER -> new CaseTransitions.CustomerMessage();
             case USER -> new CaseTransitions.AgentMessage(cmd.sender().id());
-            // Only gateways produce to chat.ingest; they log calls this way (no client sets it).
+            // Only gateways produce to chat.ingest (no client sets SYSTEM). Gateways before the
+            // call
+            // log (CallService) logged calls this way; kept for a rolling upgrade.
             case SYSTEM -> new CaseTransitions.SystemMessage(cmd.fileId() != null);
         };
     }

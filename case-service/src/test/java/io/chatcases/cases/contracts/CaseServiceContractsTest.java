@@ -38,11 +38,46 @@ class CaseServiceContractsTest {
         assertEquals(List.of("chat-gateway", "file-service"), consumers);
     }
 
-    /** The placeholders' values once the state holds. */
+    /** The placeholders' values once the state holds; every state names a fresh callId. */
     private static Map<String, String> holding(String state) {
+        Map<String, String> values = new java.util.HashMap<>(state(state));
+        values.put("callId", "call-" + UUID.randomUUID().toString().substring(0, 8));
+        String service = Tokens.service();
+        switch (state) {
+            case "offered-call" -> call(values, service, "OFFERED");
+            case "answered-call" -> {
+                call(values, service, "OFFERED");
+                call(values, service, "STARTED");
+            }
+            default -> {}
+        }
+        return values;
+    }
+
+    /** A gateway's call report, as the calls' contracts send them. */
+    private static void call(Map<String, String> values, String service, String event) {
+        given().auth()
+                .oauth2(service)
+                .contentType("application/json")
+                .body(Map.of("event", event, "media", "video"))
+                .post("/cases/{id}/calls/{callId}", values.get("caseId"), values.get("callId"))
+                .then()
+                .statusCode(200);
+    }
+
+    private static Map<String, String> state(String state) {
         String alice = Tokens.of("alice");
         String service = Tokens.service();
         return switch (state) {
+            case "owned-sdk-case", "offered-call", "answered-call", "no-such-call" -> {
+                String caseId = startCase(service, "SUPPORT_SDK");
+                given().auth()
+                        .oauth2(alice)
+                        .post("/cases/{id}/claim", caseId)
+                        .then()
+                        .statusCode(200);
+                yield Map.of("serviceToken", service, "caseId", caseId);
+            }
             case "new-contact" -> Map.of("serviceToken", service, "email", freshEmail());
             case "open-case" -> Map.of("serviceToken", service, "caseId", startCase(service));
             case "case-visible-to-agent" ->
@@ -70,15 +105,23 @@ class CaseServiceContractsTest {
     }
 
     private static String startCase(String serviceToken) {
+        return startCase(serviceToken, "WEB_CONNECT");
+    }
+
+    private static String startCase(String serviceToken, String channel) {
         return given().auth()
                 .oauth2(serviceToken)
                 .contentType("application/json")
                 .body(
                         Map.of(
-                                "email", freshEmail(),
-                                "firstName", "Dana",
-                                "lastName", "Kunde",
-                                "channel", "WEB_CONNECT"))
+                                "email",
+                                freshEmail(),
+                                "firstName",
+                                "Dana",
+                                "lastName",
+                                "Kunde",
+                                "channel",
+                                channel))
                 .post("/cases")
                 .then()
                 .statusCode(201)

@@ -38,6 +38,7 @@ class CaseTransitionsTest {
         "agent",
         "system",
         "systemFile",
+        "callLog",
         "close",
         "contact",
         "greet",
@@ -57,6 +58,7 @@ class CaseTransitionsTest {
             case "agent" -> new CaseTransitions.AgentMessage("alice");
             case "system" -> new CaseTransitions.SystemMessage(false);
             case "systemFile" -> new CaseTransitions.SystemMessage(true);
+            case "callLog" -> new CaseTransitions.CallLogged("Video call started");
             case "close" -> new CaseTransitions.Close();
             case "contact" -> new CaseTransitions.ContactChanged();
             case "greet" -> new CaseTransitions.Greet("An agent will be with you shortly.");
@@ -89,6 +91,7 @@ class CaseTransitionsTest {
                 "NEW/-,          agent,        REFUSED, NEW/-,          -,                            NOT_OWNER",
                 "NEW/-,          system,       APPLIED, NEW/-,          message.posted,               -",
                 "NEW/-,          systemFile,   REFUSED, NEW/-,          -,                            NOT_OWNER",
+                "NEW/-,           callLog,      APPLIED, NEW/-,          message.posted,               -",
                 "NEW/-,          close,        NO_OP,   NEW/-,          -,                            -",
                 "NEW/-,          contact,      APPLIED, NEW/-,          case.updated,                 -",
                 "NEW/-,          greet,        APPLIED, NEW/-,          message.posted,               -",
@@ -104,6 +107,7 @@ class CaseTransitionsTest {
                 "READY/alice,    agent,        APPLIED, READY/alice,    message.posted,               -",
                 "READY/alice,    system,       APPLIED, READY/alice,    message.posted,               -",
                 "READY/alice,    systemFile,   REFUSED, READY/alice,    -,                            NOT_OWNER",
+                "READY/alice,     callLog,      APPLIED, READY/alice,    message.posted,               -",
                 "READY/alice,    close,        NO_OP,   READY/alice,    -,                            -",
                 "READY/alice,    contact,      APPLIED, READY/alice,    case.updated,                 -",
                 "READY/alice,    greet,        NO_OP,   READY/alice,    -,                            -",
@@ -119,6 +123,7 @@ class CaseTransitionsTest {
                 "READY/bob,      agent,        REFUSED, READY/bob,      -,                            NOT_OWNER",
                 "READY/bob,      system,       APPLIED, READY/bob,      message.posted,               -",
                 "READY/bob,      systemFile,   REFUSED, READY/bob,      -,                            NOT_OWNER",
+                "READY/bob,       callLog,      APPLIED, READY/bob,      message.posted,               -",
                 "READY/bob,      close,        NO_OP,   READY/bob,      -,                            -",
                 "READY/bob,      contact,      APPLIED, READY/bob,      case.updated,                 -",
                 "READY/bob,      greet,        NO_OP,   READY/bob,      -,                            -",
@@ -134,6 +139,7 @@ class CaseTransitionsTest {
                 "RESOLVED/alice, agent,        REFUSED, RESOLVED/alice, -,                            NOT_OWNER",
                 "RESOLVED/alice, system,       REFUSED, RESOLVED/alice, -,                            NOT_OWNER",
                 "RESOLVED/alice, systemFile,   REFUSED, RESOLVED/alice, -,                            NOT_OWNER",
+                "RESOLVED/alice,  callLog,      APPLIED, RESOLVED/alice, message.posted,               -",
                 "RESOLVED/alice, close,        APPLIED, CLOSED/alice,   case.closed,                  -",
                 "RESOLVED/alice, contact,      NO_OP,   RESOLVED/alice, -,                            -",
                 "RESOLVED/alice, greet,        NO_OP,   RESOLVED/alice, -,                            -",
@@ -149,6 +155,7 @@ class CaseTransitionsTest {
                 "RESOLVED/bob,   agent,        REFUSED, RESOLVED/bob,   -,                            NOT_OWNER",
                 "RESOLVED/bob,   system,       REFUSED, RESOLVED/bob,   -,                            NOT_OWNER",
                 "RESOLVED/bob,   systemFile,   REFUSED, RESOLVED/bob,   -,                            NOT_OWNER",
+                "RESOLVED/bob,    callLog,      APPLIED, RESOLVED/bob,   message.posted,               -",
                 "RESOLVED/bob,   close,        APPLIED, CLOSED/bob,     case.closed,                  -",
                 "RESOLVED/bob,   contact,      NO_OP,   RESOLVED/bob,   -,                            -",
                 "RESOLVED/bob,   greet,        NO_OP,   RESOLVED/bob,   -,                            -",
@@ -164,6 +171,7 @@ class CaseTransitionsTest {
                 "CLOSED/alice,   agent,        REFUSED, CLOSED/alice,   -,                            NOT_OWNER",
                 "CLOSED/alice,   system,       REFUSED, CLOSED/alice,   -,                            NOT_OWNER",
                 "CLOSED/alice,   systemFile,   REFUSED, CLOSED/alice,   -,                            NOT_OWNER",
+                "CLOSED/alice,    callLog,      NO_OP,   CLOSED/alice,   -,                            -",
                 "CLOSED/alice,   close,        NO_OP,   CLOSED/alice,   -,                            -",
                 "CLOSED/alice,   contact,      NO_OP,   CLOSED/alice,   -,                            -",
                 "CLOSED/alice,   greet,        NO_OP,   CLOSED/alice,   -,                            -",

@@ -40,6 +40,27 @@ public interface GatewayCaseApi {
     @Path("/{id}")
     Uni<CaseView> get(@PathParam("id") UUID id);
 
+    /**
+     * A call's step as the gateway saw it relayed: OFFERED (media), STARTED, ENDED (reason);
+     * case-service logs the call once (contracts/chat-gateway-case-service/report-call-*).
+     */
+    record CallReport(String event, String media, String reason) {}
+
+    /** The call as case-service holds it after a report. */
+    record CallState(
+            UUID caseId,
+            String callId,
+            String media,
+            java.time.Instant offeredAt,
+            java.time.Instant answeredAt,
+            java.time.Instant endedAt,
+            String endReason) {}
+
+    @POST
+    @Path("/{id}/calls/{callId}")
+    Uni<CallState> reportCall(
+            @PathParam("id") UUID id, @PathParam("callId") String callId, CallReport report);
+
     @GET
     @Path("/{id}/messages")
     Uni<List<MessageView>> messages(

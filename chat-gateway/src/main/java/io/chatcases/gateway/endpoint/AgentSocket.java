@@ -50,6 +50,7 @@ public class AgentSocket {
     @Inject WebSocketSecurity security;
     @Inject io.chatcases.gateway.messaging.Signals signals;
     @Inject Calls calls;
+    @Inject io.chatcases.gateway.client.CallReports reports;
     @RestClient AgentCaseApi cases;
 
     @OnOpen
@@ -176,7 +177,7 @@ public class AgentSocket {
 
     /**
      * Call signalling from the owner of a READY Support SDK Case to its customer (SocketPolicy);
-     * the offer and the end are logged in the conversation.
+     * the offer and the end are reported to case-service, which logs the call (client/CallReports).
      */
     private void call(Session s, CallSignal signal, String ref) {
         UUID caseId = SocketPolicy.caseOf(s.listener, signal);
@@ -198,6 +199,12 @@ public class AgentSocket {
                                                         null));
                                     }
                                 })
+                        .call(
+                                () ->
+                                        signal instanceof CallSignal.Offer offer
+                                                ? reports.offered(
+                                                        caseId, offer.callId(), offer.media())
+                                                : Uni.createFrom().voidItem())
                         .chain(
                                 () ->
                                         signals.relay(caseId, null, signal)
@@ -211,23 +218,11 @@ public class AgentSocket {
                                                         }))
                         .invoke(
                                 () -> {
-                                    if (signal instanceof CallSignal.End) {
-                                        calls.left(s, signal.callId());
+                                    if (signal instanceof CallSignal.End end) {
+                                        calls.left(s, end.callId());
+                                        reports.ended(caseId, end.callId(), end.reason());
                                     }
-                                })
-                        .chain(() -> logCall(s, caseId, signal)));
-    }
-
-    private Uni<Void> logCall(Session s, UUID caseId, CallSignal signal) {
-        if (signal instanceof CallSignal.Offer offer) {
-            String media = "video".equals(offer.media()) ? "Video" : "Audio";
-            return sends.logCall(
-                    s, caseId, offer.callId(), "start", media + " call started by " + s.agentName);
-        }
-        if (signal instanceof CallSignal.End) {
-            return sends.logCall(s, caseId, signal.callId(), "end", "Call ended");
-        }
-        return Uni.createFrom().voidItem();
+                                }));
     }
 
     /**

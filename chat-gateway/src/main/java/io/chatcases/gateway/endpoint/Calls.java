@@ -2,6 +2,7 @@ package io.chatcases.gateway.endpoint;
 
 import io.chatcases.events.CaseView;
 import io.chatcases.events.ErrorCode;
+import io.chatcases.gateway.client.CallReports;
 import io.chatcases.gateway.messaging.Signals;
 import io.chatcases.gateway.policy.Refused;
 import io.chatcases.gateway.policy.SocketPolicy;
@@ -32,6 +33,7 @@ public class Calls {
 
     @Inject Signals signals;
     @Inject Sessions sessions;
+    @Inject CallReports reports;
 
     /**
      * A call as one socket sees it: its id, its Case, audio or video (null when this socket never
@@ -87,6 +89,7 @@ public class Calls {
         if (c != null) {
             boolean agent = s.listener.kind() == Audience.Kind.AGENT;
             endPeer(c, agent ? null : c.agentId(), DISCONNECTED);
+            reports.ended(c.caseId(), c.callId(), DISCONNECTED);
         }
         return c;
     }
@@ -110,6 +113,7 @@ public class Calls {
             }
             s.send(Frames.encode(new CallSignal.End(c.caseId(), c.callId(), CASE_CHANGED)));
             endPeer(c, null, CASE_CHANGED);
+            reports.ended(c.caseId(), c.callId(), CASE_CHANGED);
             ended++;
         }
         return ended;

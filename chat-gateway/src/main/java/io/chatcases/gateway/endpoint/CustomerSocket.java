@@ -19,7 +19,6 @@ import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -45,6 +44,7 @@ public class CustomerSocket {
     @RestClient GatewayCaseApi cases;
     @Inject io.chatcases.gateway.messaging.Signals signals;
     @Inject Calls calls;
+    @Inject io.chatcases.gateway.client.CallReports reports;
 
     /**
      * The customer token: query parameter {@code token}, or the Authorization header carried in
@@ -122,7 +122,10 @@ public class CustomerSocket {
         // typing: accepted and not relayed yet (agents get typing indicators in a later version).
     }
 
-    /** Call signalling from the Support SDK to the Case's owner; the end is logged. */
+    /**
+     * Call signalling from the Support SDK to the Case's owner; the answer and the end are reported
+     * to case-service, which logs the call (client/CallReports).
+     */
     private void call(Session s, UUID caseId, CallSignal signal) {
         cases.get(caseId)
                 .invoke(view -> SocketPolicy.checkCall(s.listener, view))
@@ -138,19 +141,26 @@ public class CustomerSocket {
                                                 view.owner().id()));
                             }
                         })
-                .chain(view -> signals.relay(caseId, view.owner().id(), signal))
+                .chain(
+                        view ->
+                                signals.relay(caseId, view.owner().id(), signal)
+                                        .onFailure()
+                                        .invoke(
+                                                f -> {
+                                                    // An answer the owner never got: not in it.
+                                                    if (signal instanceof CallSignal.Answer) {
+                                                        calls.left(s, signal.callId());
+                                                    }
+                                                }))
                 .invoke(
                         () -> {
-                            if (signal instanceof CallSignal.End) {
-                                calls.left(s, signal.callId());
+                            if (signal instanceof CallSignal.Answer) {
+                                reports.started(caseId, signal.callId());
+                            } else if (signal instanceof CallSignal.End end) {
+                                calls.left(s, end.callId());
+                                reports.ended(caseId, end.callId(), end.reason());
                             }
                         })
-                .chain(
-                        () ->
-                                signal instanceof CallSignal.End
-                                        ? sends.logCall(
-                                                s, caseId, signal.callId(), "end", "Call ended")
-                                        : Uni.createFrom().voidItem())
                 .subscribe()
                 .with(ok -> {}, f -> s.send(Sends.errorFrame(f, signal.callId())));
     }

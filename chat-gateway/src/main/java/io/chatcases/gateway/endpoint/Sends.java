@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.chatcases.events.ErrorCode;
 import io.chatcases.events.IngestCommand;
 import io.chatcases.events.MessageView;
-import io.chatcases.events.SenderType;
 import io.chatcases.gateway.config.GatewayConfig;
 import io.chatcases.gateway.messaging.IngestProducer;
 import io.chatcases.gateway.policy.Refused;
@@ -142,23 +141,6 @@ public class Sends {
 
     static String error(ErrorCode code, String message, String ref) {
         return Frames.encode(new ServerFrame.Error(code, message, ref));
-    }
-
-    /**
-     * Logs a call's start or end in the conversation as a system message. The clientMsgId is
-     * derived from the call, so each call is logged once however often the frame comes.
-     */
-    io.smallrye.mutiny.Uni<Void> logCall(
-            Session s, UUID caseId, String callId, String event, String text) {
-        return ingest.send(
-                new IngestCommand(
-                        caseId,
-                        "call-" + callId + "-" + event,
-                        new MessageView.Sender(SenderType.SYSTEM, null, null),
-                        text,
-                        null,
-                        s.id(),
-                        Instant.now()));
     }
 
     /**

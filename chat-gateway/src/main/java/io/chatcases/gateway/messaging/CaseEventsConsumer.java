@@ -31,13 +31,17 @@ public class CaseEventsConsumer {
     @Inject Sessions sessions;
     @Inject Calls calls;
 
-    /** Events after which a call on the Case may have to end (endpoint/Calls). */
-    private static final java.util.Set<EventType> ENDS_CALLS =
+    /**
+     * Events that never change whether a Case can have a call; after any other Case change
+     * (claimed, transferred, unassigned, resolved, closed, ...) a call on it may have to end
+     * (endpoint/Calls), so new event types are covered without being listed here.
+     */
+    private static final java.util.Set<EventType> KEEP_CALLS =
             java.util.EnumSet.of(
-                    EventType.CASE_CLAIMED,
-                    EventType.CASE_RESOLVED,
-                    EventType.CASE_CLOSED,
-                    EventType.CASE_UPDATED);
+                    EventType.MESSAGE_POSTED,
+                    EventType.MESSAGE_REJECTED,
+                    EventType.CASE_READ,
+                    EventType.CASE_CREATED);
 
     @Inject
     @Identifier(FanOutAssignment.NAME)
@@ -53,7 +57,7 @@ public class CaseEventsConsumer {
             if (type.isPresent() && type.get() != EventType.CONTACT_UPDATED) {
                 CaseEvent event = Frames.JSON.readValue(record.getPayload(), CaseEvent.class);
                 sessions.deliver(type.get(), event, time == null ? null : Instant.parse(time));
-                if (event.caseView() != null && ENDS_CALLS.contains(type.get())) {
+                if (event.caseView() != null && !KEEP_CALLS.contains(type.get())) {
                     calls.caseChanged(event.caseView());
                 }
             }

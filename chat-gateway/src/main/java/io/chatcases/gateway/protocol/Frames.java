@@ -166,7 +166,7 @@ public final class Frames {
     /** Longest clientMsgId or requestId (the database keeps 64 characters). */
     public static final int MAX_ID = 64;
 
-    /** Longest callId: a call's log entries use "call-{callId}-{event}" as their clientMsgId. */
+    /** Longest callId (case-service keeps calls by it: case_call.call_id is 48 characters). */
     public static final int MAX_CALL_ID = 48;
 
     /** Ids a frame may carry, with their longest allowed length. */

@@ -124,6 +124,59 @@ class CaseServiceContractsTest {
                 .body("more", equalTo(0));
     }
 
+    static final UUID NOT_CALLABLE = UUID.fromString("00000000-0000-0000-0000-0000000000dd");
+    static final String NEVER = "never-offered";
+
+    @Test
+    void callReportsAnswerTheCallAsCaseServiceHoldsIt() {
+        UUID id = UUID.randomUUID();
+        GatewayCaseApi.CallState offered =
+                service.reportCall(
+                                id, "k1", new GatewayCaseApi.CallReport("OFFERED", "video", null))
+                        .await()
+                        .atMost(WAIT);
+        assertEquals("video", offered.media());
+        assertNull(offered.answeredAt());
+        GatewayCaseApi.CallState started =
+                service.reportCall(id, "k1", new GatewayCaseApi.CallReport("STARTED", null, null))
+                        .await()
+                        .atMost(WAIT);
+        assertEquals(id, started.caseId());
+        GatewayCaseApi.CallState ended =
+                service.reportCall(
+                                id,
+                                "k1",
+                                new GatewayCaseApi.CallReport("ENDED", null, "disconnected"))
+                        .await()
+                        .atMost(WAIT);
+        assertEquals("disconnected", ended.endReason());
+    }
+
+    @Test
+    void callReportsThatLogNothingAreRefusals() {
+        assertEquals(
+                409,
+                status(
+                        () ->
+                                service.reportCall(
+                                                NOT_CALLABLE,
+                                                "k2",
+                                                new GatewayCaseApi.CallReport(
+                                                        "OFFERED", "audio", null))
+                                        .await()
+                                        .atMost(WAIT)));
+        assertEquals(
+                404,
+                status(
+                        () ->
+                                service.reportCall(
+                                                UUID.randomUUID(),
+                                                NEVER,
+                                                new GatewayCaseApi.CallReport("ENDED", null, null))
+                                        .await()
+                                        .atMost(WAIT)));
+    }
+
     private static int status(Runnable call) {
         return assertThrows(WebApplicationException.class, call::run).getResponse().getStatus();
     }
@@ -137,6 +190,10 @@ class CaseServiceContractsTest {
                             Contract.between("chat-gateway", "case-service"),
                             r -> {
                                 String id = r.values().get("caseId");
+                                String callId = r.values().get("callId");
+                                if (callId != null) {
+                                    return callState(id, callId, r.body());
+                                }
                                 if (id == null) {
                                     // A start has a body; the tiles page (a GET) has none.
                                     return r.body() == null || r.body().isBlank()
@@ -158,6 +215,20 @@ class CaseServiceContractsTest {
                     stub.url(),
                     "gateway.upstreams.case-service",
                     stub.url());
+        }
+
+        /** The state a call report assumes: by Case, callId and event. */
+        private static String callState(String caseId, String callId, String body) {
+            if (NOT_CALLABLE.toString().equals(caseId)) {
+                return "open-case";
+            }
+            if (NEVER.equals(callId)) {
+                return "no-such-call";
+            }
+            if (body.contains("\"OFFERED\"")) {
+                return "owned-sdk-case";
+            }
+            return body.contains("\"STARTED\"") ? "offered-call" : "answered-call";
         }
 
         @Override

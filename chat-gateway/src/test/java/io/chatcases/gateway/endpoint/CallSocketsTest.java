@@ -17,6 +17,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +111,9 @@ class CallSocketsTest {
                     "{\"type\":\"call.end\",\"callId\":\"k-declined\",\"reason\":\"declined\"}");
             JsonNode end = endOf(agent, "k-declined");
             assertEquals("declined", end.path("reason").asText());
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> FakeCaseService.REPORTS.contains("k-declined ENDED declined"));
             assertEquals(kase.caseId().toString(), end.path("caseId").asText());
 
             // Absent stays absent (= hangup), in both directions.
@@ -134,6 +138,13 @@ class CallSocketsTest {
             JsonNode end = endOf(agent, "k-drop");
             assertEquals("disconnected", end.path("reason").asText());
             assertEquals(kase.caseId().toString(), end.path("caseId").asText());
+            // case-service heard the offer, the answer and the drop (it logs the call once).
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> FakeCaseService.REPORTS.contains("k-drop ENDED disconnected"));
+            assertEquals(
+                    List.of("k-drop OFFERED -", "k-drop STARTED -", "k-drop ENDED disconnected"),
+                    FakeCaseService.REPORTS.stream().filter(r -> r.startsWith("k-drop ")).toList());
         }
     }
 

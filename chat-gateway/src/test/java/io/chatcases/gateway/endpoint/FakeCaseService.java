@@ -115,6 +115,10 @@ public class FakeCaseService implements QuarkusTestResourceLifecycleManager {
                 return;
             }
             String action = path.length > 3 ? path[3] : "";
+            if ("calls".equals(action) && path.length == 5 && "POST".equals(x.getRequestMethod())) {
+                call(x, kase, path[4], service);
+                return;
+            }
             if ("claim".equals(action)) {
                 // As the real claim: one conditional update, no visibility check.
                 if (kase.status() == CaseStatus.NEW || mayRead(kase, agent, false)) {
@@ -148,6 +152,48 @@ public class FakeCaseService implements QuarkusTestResourceLifecycleManager {
         } catch (RuntimeException e) {
             problem(x, 500, "INTERNAL", e.toString());
         }
+    }
+
+    /** Call reports as the gateway sent them: "callId EVENT reason", in order. */
+    static final List<String> REPORTS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Calls offered so far (caseId/callId). */
+    private static final java.util.Set<String> OFFERED = ConcurrentHashMap.newKeySet();
+
+    /**
+     * As case-service's CallResource (contracts/chat-gateway-case-service/report-call-*): services
+     * only; OFFERED on an owned READY Support SDK Case; STARTED and ENDED of an offered call.
+     */
+    private static void call(HttpExchange x, CaseView kase, String callId, boolean service)
+            throws IOException {
+        if (!service) {
+            problem(x, 403, "FORBIDDEN", "Services only.");
+            return;
+        }
+        JsonNode body = Frames.JSON.readTree(x.getRequestBody());
+        String event = body.path("event").asText();
+        REPORTS.add(callId + " " + event + " " + body.path("reason").asText("-"));
+        String key = kase.caseId() + "/" + callId;
+        if ("OFFERED".equals(event)) {
+            if (kase.channel() != Channel.SUPPORT_SDK
+                    || kase.status() != CaseStatus.READY
+                    || kase.owner() == null) {
+                problem(x, 409, "CONFLICT", "Case " + kase.number() + " cannot have calls.");
+                return;
+            }
+            OFFERED.add(key);
+        } else if (!OFFERED.contains(key)) {
+            problem(x, 404, "NOT_FOUND", "No such call on Case " + kase.number() + ".");
+            return;
+        }
+        json(
+                x,
+                200,
+                Frames.JSON
+                        .createObjectNode()
+                        .put("caseId", kase.caseId().toString())
+                        .put("callId", callId)
+                        .put("media", body.path("media").asText("video")));
     }
 
     private static boolean mayRead(CaseView c, String agent, boolean seesAll) {
