@@ -88,7 +88,7 @@ const visibleIn = (list, item) =>
 await runSuite(async ({ browser, created }) => {
   const phone = { width: 390, height: 844 };
   const cust = await newPage(browser, 'day-customer', phone);
-  const bob = await newPage(browser, 'day-bob');
+  let bob = await newPage(browser, 'day-bob');
   const features = await serverFeatures();
   console.log(`  platform: ${JSON.stringify(features)}`);
   let caseId = '';
@@ -303,8 +303,13 @@ await runSuite(async ({ browser, created }) => {
       });
       await shot(cust, '26-day-widget-reload-at-newest');
 
-      await bob.reload();
-      await bob.waitForSelector(`${tid('connection-status')}[data-state="connected"]`);
+      // The console "reloaded": a fresh sign-in opens the Case from scratch (history, then
+
+      // the previews loading after the scroll).
+
+      bob = await newPage(browser, 'day-bob-again');
+
+      await signIn(bob, 'bob');
       await tile(bob, caseId).click();
       await last(bob).waitFor();
       await eventually(async () => {
