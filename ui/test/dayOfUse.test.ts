@@ -211,3 +211,19 @@ describe('the widget while waiting', () => {
     expect(loadSession(localStorage, 'o').seenSeq).toBe(0);
   });
 });
+
+describe('emails in message text', () => {
+  it('are kept whole in a span that does not wrap, as text only', async () => {
+    const { keepEmailsWhole } = await import('../src/shared/render');
+    const parts = keepEmailsWhole('Write to care@example-company.com. Or call.');
+    expect(parts.map((p) => (typeof p === 'string' ? p : `[${p.textContent ?? ''}]`))).toEqual([
+      'Write to ',
+      '[care@example-company.com]',
+      '. Or call.',
+    ]);
+    expect(keepEmailsWhole('no address here')).toEqual(['no address here']);
+    expect(keepEmailsWhole('<img src=x onerror=alert(1)>')).toEqual([
+      '<img src=x onerror=alert(1)>',
+    ]);
+  });
+});

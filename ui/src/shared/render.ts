@@ -65,16 +65,41 @@ export function messageElement(m: Message, opts: BubbleOptions): HTMLLIElement {
   if (m.kind === 'FILE' && m.file) {
     li.appendChild(fileBlock(m.file, opts));
   } else {
-    // http(s) URLs become safe links (shared/links.ts); everything else stays text.
-    li.appendChild(
-      h('p', { class: 'msg__text', 'data-testid': 'message-text' }, ...withLinks(m.text ?? '')),
+    // http(s) URLs become safe links (shared/links.ts); in the rest, an email stays on one line.
+    const pieces = withLinks(m.text ?? '').flatMap((n) =>
+      n.nodeType === Node.TEXT_NODE ? keepEmailsWhole(n.textContent ?? '') : [n],
     );
+    li.appendChild(h('p', { class: 'msg__text', 'data-testid': 'message-text' }, ...pieces));
   }
   const time = formatTime(m.createdAt);
   if (time) {
     li.appendChild(h('time', { class: 'msg__time', datetime: m.createdAt }, time));
   }
   return li;
+}
+
+/** An email address as it appears in text (rough: what a reader sees as one address). */
+const EMAIL = /[^\s@<>()[\],;:"']+@[^\s@<>()[\],;:"']+\.[^\s@<>()[\],;:"']+/g;
+/** Longer addresses may still break: a bubble must never overflow. */
+const MAX_WHOLE = 48;
+
+/**
+ * The text with each email address in a span that does not wrap (browsers break after the "-"
+ * of "example-company.com", mid-domain); still only text nodes.
+ */
+export function keepEmailsWhole(text: string): (string | HTMLElement)[] {
+  const out: (string | HTMLElement)[] = [];
+  let at = 0;
+  for (const m of text.matchAll(EMAIL)) {
+    const start = m.index;
+    const email = m[0].replace(/[.!?]+$/, '');
+    if (email.length > MAX_WHOLE) continue;
+    if (start > at) out.push(text.slice(at, start));
+    out.push(h('span', { class: 'msg__email' }, email));
+    at = start + email.length;
+  }
+  if (at < text.length || out.length === 0) out.push(text.slice(at));
+  return out;
 }
 
 /**
