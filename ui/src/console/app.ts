@@ -86,6 +86,11 @@ export class ConsoleApp {
         quickReplies: () => this.quickReplies.list(),
         renderQuickReply: (qr) => this.quickReplies.render(qr),
       },
+      handOn: {
+        agents: () => claims.agents(),
+        transfer: (id, to) => void claims.transfer(id, to),
+        unassign: (id) => void claims.unassign(id),
+      },
     });
     const tiles = new TilesController(ctx, this.notifier, {
       open: (id) => conversation.open(id),

@@ -1,11 +1,11 @@
 /**
- * Claim and resolve: both over REST (`POST /api/cases/{id}/claim|resolve`, docs/protocol.md), the
- * one path for Case commands. The answer is the Case (applied at once; the socket's `case` frame
+ * Claim, resolve, transfer and unassign: all over REST (`POST /api/cases/{id}/claim|resolve|
+ * transfer|unassign`, docs/protocol.md), the one path for Case commands. The answer is the Case (applied at once; the socket's `case` frame
  * follows and changes nothing more), or a problem: a lost claim race is a 409 naming the owner.
  */
 import { fullName } from '../../shared/format';
 import { ApiError } from '../../shared/http';
-import { parseCase, type Case } from '../../shared/protocol';
+import { parseCase, type Case, type Person } from '../../shared/protocol';
 import type { ConsoleContext } from '../state';
 
 export interface ClaimOutcome {
@@ -34,9 +34,34 @@ export class ClaimController {
     private readonly outcome: ClaimOutcome,
   ) {}
 
-  /** My claim of this Case has not been answered yet. */
+  /** My own command on this Case (a claim, a transfer) has not been answered yet. */
   claiming(caseId: string): boolean {
     return this.inFlight.has(caseId);
+  }
+
+  /** Hands the Case to another agent: it leaves my row, the customer is told the new name. */
+  async transfer(caseId: string, to: Person): Promise<void> {
+    this.inFlight.add(caseId);
+    try {
+      const c = await this.command(caseId, 'transfer', { agentId: to.id });
+      this.ctx.notice(`Handed to ${fullName(c?.owner ?? to)}`, { tone: 'info' });
+      if (c) this.outcome.applyCase(c);
+    } catch (e) {
+      this.ctx.notice(problemText(e, 'Could not transfer.'));
+    } finally {
+      this.inFlight.delete(caseId);
+    }
+  }
+
+  /** Returns the Case to the queue: orange again for everyone, me included. */
+  async unassign(caseId: string): Promise<void> {
+    try {
+      const c = await this.command(caseId, 'unassign');
+      this.ctx.notice('Returned to the queue', { tone: 'info' });
+      if (c) this.outcome.applyCase(c);
+    } catch (e) {
+      this.ctx.notice(problemText(e, 'Could not return the chat to the queue.'));
+    }
   }
 
   async claim(caseId: string): Promise<void> {
@@ -106,14 +131,36 @@ export class ClaimController {
     }
   }
 
-  private async command(caseId: string, verb: 'claim' | 'resolve'): Promise<Case | null> {
-    const { body } = await this.ctx.api(`/api/cases/${encodeURIComponent(caseId)}/${verb}`, {
+  private async command(
+    caseId: string,
+    verb: 'claim' | 'resolve' | 'transfer' | 'unassign',
+    body?: unknown,
+  ): Promise<Case | null> {
+    const res = await this.ctx.api(`/api/cases/${encodeURIComponent(caseId)}/${verb}`, {
       method: 'POST',
+      ...(body === undefined ? {} : { body }),
     });
-    return parseCase(body);
+    return parseCase(res.body);
+  }
+
+  /** The agents a Case can be handed to (`GET /api/agents`), never me, malformed rows skipped. */
+  async agents(): Promise<Person[]> {
+    const { body } = await this.ctx.api('/api/agents');
+    const me = this.ctx.store.get().me.id;
+    return (Array.isArray(body) ? (body as unknown[]) : [])
+      .map(parsePerson)
+      .filter((a): a is Person => a !== null && a.id !== me);
   }
 }
 
 function problemText(e: unknown, fallback: string): string {
   return e instanceof ApiError ? (e.problem.detail ?? fallback) : fallback;
+}
+
+function parsePerson(v: unknown): Person | null {
+  if (typeof v !== 'object' || v === null) return null;
+  const o = v as Record<string, unknown>;
+  if (typeof o.id !== 'string' || o.id === '') return null;
+  const text = (x: unknown) => (typeof x === 'string' ? x : '');
+  return { id: o.id, firstName: text(o.firstName), lastName: text(o.lastName) };
 }

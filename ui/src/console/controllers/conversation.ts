@@ -11,7 +11,13 @@ import type { FrameDispatcher } from '../../shared/dispatcher';
 import type { FileAccess } from '../../shared/files';
 import { newId } from '../../shared/ids';
 import { MessageStore } from '../../shared/messages';
-import { parseMessages, type AgentFrame, type FileRef, type Message } from '../../shared/protocol';
+import {
+  parseMessages,
+  type AgentFrame,
+  type FileRef,
+  type Message,
+  type Person,
+} from '../../shared/protocol';
 import type { ConsoleContext } from '../state';
 import { ConversationView, type ConversationActions } from '../views/conversation';
 
@@ -30,6 +36,12 @@ export interface ConversationDeps {
   /** Messages the client now holds (for the tiles' badges). */
   noted(messages: readonly Message[]): void;
   quickReplies: Pick<ConversationActions, 'quickReplies' | 'renderQuickReply'>;
+  /** Transfer and unassign (ClaimController). */
+  handOn: {
+    agents(): Promise<Person[]>;
+    transfer(caseId: string, to: Person): void;
+    unassign(caseId: string): void;
+  };
 }
 
 export class ConversationController {
@@ -63,6 +75,17 @@ export class ConversationController {
       download: (f) => void this.download(f),
       loadPreview: (f, img) => deps.files.loadPreview(f, img),
       ...deps.quickReplies,
+      handOn: {
+        agents: () => deps.handOn.agents(),
+        transfer: (to) => {
+          const id = onScreen();
+          if (id) deps.handOn.transfer(id, to);
+        },
+        unassign: () => {
+          const id = onScreen();
+          if (id) deps.handOn.unassign(id);
+        },
+      },
     });
     void deps.files.limits().then((l) => this.view.setLimits(l));
     this.outbox = new Outbox<AgentFrame>(

@@ -12,6 +12,7 @@ import { statusLabel } from '../../shared/status';
 import { fileLimitText } from '../../shared/files';
 import { DEFAULT_LIMITS, type Limits } from '../../shared/limits';
 import type { Agent, Case, FileRef, Message, QuickReply } from '../../shared/protocol';
+import { HandOnMenu, type HandOnActions } from './handOnMenu';
 import { QuickReplyPicker } from './quickReplyPicker';
 
 export interface ConversationActions {
@@ -30,6 +31,8 @@ export interface ConversationActions {
   quickReplies(): QuickReply[];
   /** The Quick Reply's body with the placeholders filled for this Case and agent. */
   renderQuickReply(qr: QuickReply): string;
+  /** Transfer to another agent, or return to the queue, the Case on screen (none: no button). */
+  handOn?: HandOnActions;
 }
 
 /** What the agent may do in the accessed Case. */
@@ -48,6 +51,7 @@ export class ConversationView {
   private readonly unverified: HTMLElement;
   private readonly claimBtn: HTMLButtonElement;
   private readonly resolveBtn: HTMLButtonElement;
+  private readonly handOn: HandOnMenu | null;
   private readonly undoBox: HTMLElement;
   private readonly undoText: HTMLElement;
   private resolvePending: number | null = null;
@@ -100,6 +104,7 @@ export class ConversationView {
       { type: 'button', class: 'btn', 'data-testid': 'resolve-button', hidden: true },
       'Resolve',
     );
+    this.handOn = actions.handOn ? new HandOnMenu(actions.handOn) : null;
     this.claimBtn.addEventListener('click', () => actions.claim());
     this.resolveBtn.addEventListener('click', () => actions.resolve());
     this.undoText = h('span', { class: 'undo__text', 'data-testid': 'resolve-pending' });
@@ -252,7 +257,14 @@ export class ConversationView {
         'header',
         { class: 'conv__header' },
         h('div', { class: 'conv__heading' }, this.title, this.unverified, this.subtitle),
-        h('div', { class: 'conv__actions' }, this.claimBtn, this.resolveBtn, this.undoBox),
+        h(
+          'div',
+          { class: 'conv__actions' },
+          this.claimBtn,
+          this.handOn?.el,
+          this.resolveBtn,
+          this.undoBox,
+        ),
       ),
       this.empty,
       this.list.el,
@@ -299,6 +311,7 @@ export class ConversationView {
     this.unverified.hidden = true;
     this.claimBtn.hidden = true;
     this.resolveBtn.hidden = true;
+    this.handOn?.setAvailable(false);
     this.undoBox.hidden = true;
     this.resolvePending = null;
     this.composerBox.hidden = true;
@@ -318,6 +331,7 @@ export class ConversationView {
     this.el.dataset.caseId = c.caseId;
     this.claimBtn.hidden = c.status !== 'NEW';
     this.resolveBtn.hidden = this.mode !== 'write' || this.resolvePending !== null;
+    this.handOn?.setAvailable(this.mode === 'write' && this.resolvePending === null);
     this.undoBox.hidden = this.mode !== 'write' || this.resolvePending === null;
     this.composerBox.hidden = this.mode !== 'write';
     this.readOnlyNote.hidden = this.mode === 'write';
