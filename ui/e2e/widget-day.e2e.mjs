@@ -4,10 +4,6 @@
 // the newest message (widget and console), "New messages" when scrolled up, the launcher's unread
 // count across a reload, date separators, emails not broken, and axe-core on the pre-chat form,
 // the chat on a phone and the console with an open conversation.
-//
-// Steps marked [new server] need the rebuilt services of this branch (gateway limits, file-service
-// limits and wording, case-service greeting); on an older platform they are skipped with a line
-// saying so, never counted as passed.
 import assert from 'node:assert/strict';
 import { deflateSync } from 'node:zlib';
 import { assertAccessible } from './a11y.mjs';
@@ -59,21 +55,6 @@ function png(w, h, [r, g, b]) {
   ]);
 }
 
-/** What the running platform already has (this branch's servers, or older ones). */
-async function serverFeatures() {
-  const config = await fetch(`${GATEWAY}/api/config`).then((r) => r.json());
-  const files = await fetch(`${GATEWAY}/api/files/limits`).then((r) => r.status);
-  return { gatewayLimits: Boolean(config.limits), fileLimits: files === 200 };
-}
-
-const skipped = [];
-/** A step that needs a rebuilt service: run when the platform has it, otherwise say so. */
-async function newServerStep(available, what, name, fn) {
-  if (available) return step(`[new server] ${name}`, fn);
-  skipped.push(`${name} (needs ${what})`);
-  console.log(`  - SKIPPED [new server] ${name}: needs ${what}`);
-}
-
 /** The list is scrolled to its bottom (within a pixel or two). */
 const atBottom = (list) => list.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
 
@@ -89,8 +70,6 @@ await runSuite(async ({ browser, created }) => {
   const phone = { width: 390, height: 844 };
   const cust = await newPage(browser, 'day-customer', phone);
   let bob = await newPage(browser, 'day-bob');
-  const features = await serverFeatures();
-  console.log(`  platform: ${JSON.stringify(features)}`);
   let caseId = '';
   let number = 0;
   const email = `e2e-day-${RUN}@example.com`;
@@ -138,11 +117,7 @@ await runSuite(async ({ browser, created }) => {
     },
   );
 
-  const c0 = caseId ? await api('bob', 'GET', `/api/cases/${caseId}`) : { body: null };
-  const greeted = (c0.body?.lastSeq ?? 0) >= 2;
-  await newServerStep(
-    greeted,
-    'case-service with cases.greeting (restart)',
+  await step(
     'the customer is greeted: "An agent will be with you shortly." first, once',
     async () => {
       const system = cust.locator(`${tid('message')}[data-kind="SYSTEM"]`);
@@ -231,9 +206,7 @@ await runSuite(async ({ browser, created }) => {
     await shot(cust, '24-day-widget-exe-in-words');
   });
 
-  await newServerStep(
-    features.fileLimits,
-    'file-service with /files/limits and the wording (restart)',
+  await step(
     'the refusal and the limits come from file-service in words (what is allowed)',
     async () => {
       const limits = await fetch(`${GATEWAY}/api/files/limits`).then((r) => r.json());
@@ -243,15 +216,10 @@ await runSuite(async ({ browser, created }) => {
     },
   );
 
-  await newServerStep(
-    features.gatewayLimits,
-    'the gateway with limits in /api/config (restart)',
-    'the message limit comes from the gateway’s /api/config',
-    async () => {
-      const config = await fetch(`${GATEWAY}/api/config`).then((r) => r.json());
-      assert.equal(config.limits.messageChars, 4000);
-    },
-  );
+  await step('the message limit comes from the gateway’s /api/config', async () => {
+    const config = await fetch(`${GATEWAY}/api/config`).then((r) => r.json());
+    assert.equal(config.limits.messageChars, 4000);
+  });
 
   await step('Bob claims: the widget header names him instead of "Waiting"', async () => {
     await signIn(bob, 'bob');
@@ -430,7 +398,4 @@ await runSuite(async ({ browser, created }) => {
   await step('the widget chat on a phone passes axe: nothing serious or critical', async () => {
     await assertAccessible(cust, 'widget chat (phone)', { include: 'chat-cases-widget' });
   });
-
-  if (skipped.length > 0)
-    console.log(`  skipped, needing this branch's servers: ${skipped.length}`);
 });

@@ -49,6 +49,24 @@ describe('message rendering', () => {
     expect(alert).not.toHaveBeenCalled();
   });
 
+  it('makes links of http(s) URLs and keeps emails whole in the same text', () => {
+    const c = aCase();
+    const text = 'Mail care@example-company.com or see https://example.com/help, not javascript:x';
+    const li = messageElement(aMessage(c, 1, { text }), {
+      mine: false,
+      author: 'Pat',
+      onDownload: vi.fn(),
+    });
+    const p = li.querySelector('[data-testid="message-text"]');
+    expect(p?.textContent).toBe(text);
+    const links = [...(p?.querySelectorAll('a') ?? [])];
+    expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://example.com/help']);
+    expect(links[0]?.getAttribute('rel')).toBe('noopener noreferrer');
+    expect([...(p?.querySelectorAll('.msg__email') ?? [])].map((e) => e.textContent)).toEqual([
+      'care@example-company.com',
+    ]);
+  });
+
   it('shows file messages with name, size, download and a preview for images', () => {
     const c = aCase();
     const onDownload = vi.fn();

@@ -66,7 +66,7 @@ export function messageElement(m: Message, opts: BubbleOptions): HTMLLIElement {
     li.appendChild(fileBlock(m.file, opts));
   } else {
     // http(s) URLs become safe links (shared/links.ts); in the rest, an email stays on one line.
-    const pieces = withLinks(m.text ?? '').flatMap((n) =>
+    const pieces = withLinks(m.text ?? '').flatMap((n): (Node | string)[] =>
       n.nodeType === Node.TEXT_NODE ? keepEmailsWhole(n.textContent ?? '') : [n],
     );
     li.appendChild(h('p', { class: 'msg__text', 'data-testid': 'message-text' }, ...pieces));
