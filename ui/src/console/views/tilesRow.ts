@@ -26,7 +26,9 @@ export function tileElement(
   now: number = Date.now(),
 ): HTMLElement {
   const { look } = t;
-  const text = describe(t, now) + (look.solid ? ', open' : '');
+  // The accessible name contains the visible initials too (WCAG 2.5.3, axe's
+  // label-content-name-mismatch): a voice user says what they see.
+  const text = `${describe(t, now)}${look.solid ? ', open' : ''} (${t.case.contact.initials})`;
   const el = h(
     'button',
     {
@@ -76,7 +78,7 @@ export function updateMoreButton(btn: HTMLButtonElement, more: number, mineUnrea
   btn.dataset.more = String(more);
   btn.dataset.alert = String(mineUnread > 0);
   const label =
-    `${more} more chat${more === 1 ? '' : 's'}: show the list` +
+    `+${more}: ${more} more chat${more === 1 ? '' : 's'}, show the list` +
     (mineUnread > 0 ? `, ${mineUnread} of mine with unread messages` : '');
   btn.setAttribute('aria-label', label);
   btn.title = label;
