@@ -28,7 +28,8 @@ export function tileElement(
   const { look } = t;
   // The accessible name contains the visible initials too (WCAG 2.5.3, axe's
   // label-content-name-mismatch): a voice user says what they see.
-  const text = `${describe(t, now)}${look.solid ? ', open' : ''} (${t.case.contact.initials})`;
+  // (axe ignores words in parentheses, so they are not in parentheses.)
+  const text = `${describe(t, now)}${look.solid ? ', open' : ''}, initials ${t.case.contact.initials}`;
   const el = h(
     'button',
     {
