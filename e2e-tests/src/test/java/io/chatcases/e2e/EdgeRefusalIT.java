@@ -68,6 +68,8 @@ class EdgeRefusalIT {
             assertEquals(
                     List.of("ok-1"),
                     customer.messages(chat.caseId()).stream()
+                            // The customer's own messages (the greeting is the system's).
+                            .filter(m -> "CUSTOMER".equals(m.path("sender").path("type").asText()))
                             .map(m -> m.path("clientMsgId").asText())
                             .distinct()
                             .toList(),
