@@ -114,8 +114,9 @@ class TwoReplicasIT {
                         alice.messages(chat.caseId()).stream()
                                 .noneMatch(m -> m.path("seq").asLong() > 1),
                         "alice received messages of bob's Case: " + alice.messages(chat.caseId()));
+                // The greeting (cases.greeting), the claim message, the customer's, Bob's.
                 assertEquals(
-                        java.util.List.of(1L, 2L, 3L),
+                        java.util.List.of(1L, 2L, 3L, 4L),
                         customer.messages(chat.caseId()).stream()
                                 .map(m -> m.path("seq").asLong())
                                 .toList());
