@@ -106,6 +106,24 @@ describe('scrolling: pinned to the newest message until the reader scrolls up', 
     expect(l.el.scrollTop).toBe(1400);
   });
 
+  it('a late scroll event after content grew does not unpin (only a move up does)', () => {
+    const l = list();
+    scrollBox(l, { scrollHeight: 1000, clientHeight: 300 });
+    l.add([aMessage(c, 1)]);
+    // The image grew the list before the scroll event of the jump above was delivered.
+    scrollBox(l, { scrollHeight: 1400, clientHeight: 300 });
+    l.el.dispatchEvent(new Event('scroll'));
+    expect(l.isPinned).toBe(true);
+    const img = document.createElement('img');
+    l.el.querySelector('li')?.appendChild(img);
+    img.dispatchEvent(new Event('load'));
+    expect(l.el.scrollTop).toBe(1400);
+    // The reader scrolls up a little: now it lets go.
+    l.el.scrollTop = 900;
+    l.el.dispatchEvent(new Event('scroll'));
+    expect(l.isPinned).toBe(false);
+  });
+
   it('scrolled up: stays there and shows "New messages", which jumps down', () => {
     const l = list();
     scrollBox(l, { scrollHeight: 1000, clientHeight: 300 });

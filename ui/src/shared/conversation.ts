@@ -46,6 +46,8 @@ const PIN_SLACK = 40;
 export class MessageList {
   readonly el: HTMLOListElement;
   private pinned = true;
+  /** scrollTop as last seen or set: only a move up from it is the reader scrolling away. */
+  private lastTop = 0;
   private readonly jump: HTMLLIElement;
   private readonly resizes: ResizeObserver | null;
 
@@ -58,8 +60,14 @@ export class MessageList {
     );
     jumpBtn.addEventListener('click', () => this.scrollToBottom());
     this.jump = h('li', { class: 'jump', 'data-jump': '' }, jumpBtn);
+    // A scroll event arrives a frame after the scroll that caused it; content may have grown in
+    // between (an image loaded), so "not at the bottom" alone does not mean the reader left. Only a
+    // move up does; growth below never lowers scrollTop.
     this.el.addEventListener('scroll', () => {
-      this.pinned = this.isAtBottom();
+      const top = this.el.scrollTop;
+      if (this.isAtBottom()) this.pinned = true;
+      else if (top < this.lastTop - 1) this.pinned = false;
+      this.lastTop = top;
       if (this.pinned) this.jump.remove();
     });
     // An image's `load` does not bubble, but it is seen while capturing.
@@ -160,6 +168,7 @@ export class MessageList {
   clear(): void {
     replaceChildren(this.el);
     this.pinned = true;
+    this.lastTop = 0;
     // Let go of the removed bubbles; keep watching the list itself.
     this.resizes?.disconnect();
     this.resizes?.observe(this.el);
@@ -168,12 +177,17 @@ export class MessageList {
   scrollToBottom(): void {
     this.jump.remove();
     this.pinned = true;
-    this.el.scrollTop = this.el.scrollHeight;
+    this.toBottom();
   }
 
   /** Something grew or appeared (an image, the panel opening): stay at the bottom if pinned. */
   private keepPinned(): void {
-    if (this.pinned) this.el.scrollTop = this.el.scrollHeight;
+    if (this.pinned) this.toBottom();
+  }
+
+  private toBottom(): void {
+    this.el.scrollTop = this.el.scrollHeight;
+    this.lastTop = this.el.scrollTop;
   }
 
   private isAtBottom(): boolean {
