@@ -197,6 +197,30 @@ public interface GatewayConfig {
         int maxResumeCases();
     }
 
+    /** Agent presence across replicas (presence/Presence). */
+    Presence presence();
+
+    /** How replicas share which agents are connected, and how soon a gone agent is OFFLINE. */
+    interface Presence {
+        /** How often a replica announces its agents on chat.signals (and at once on a change). */
+        @WithDefault("5s")
+        Duration announceEvery();
+
+        /**
+         * How long an agent whose last socket closed is still announced with its status: a reload
+         * or a reconnect within it does not show the agent offline.
+         */
+        @WithDefault("10s")
+        Duration grace();
+
+        /**
+         * How long a replica's announcement counts after it was received: a killed replica's agents
+         * go OFFLINE after it. Keep it at least twice {@code announce-every}.
+         */
+        @WithDefault("15s")
+        Duration ttl();
+    }
+
     /** Console bootstrap values served by GET /api/config. */
     interface Console {
         @WithDefault("http://localhost:8180")

@@ -52,6 +52,8 @@ public class AgentSocket {
     @Inject Calls calls;
     @Inject io.chatcases.gateway.client.CallReports reports;
     @RestClient AgentCaseApi cases;
+    @Inject TypingRelay typing;
+    @Inject io.chatcases.gateway.presence.Presence presence;
 
     @OnOpen
     public void open(WebSocketConnection connection) {
@@ -60,6 +62,7 @@ public class AgentSocket {
                 sessions.open(
                         connection, Audience.Listener.agent(connection.id(), jwt.getSubject()));
         leases.agent(s, jwt.getSubject());
+        presence.connected(jwt.getSubject());
         useToken(s, jwt);
         s.send(
                 Frames.encode(
@@ -136,6 +139,10 @@ public class AgentSocket {
             refresh(s, auth.token());
         } else if (frame instanceof CallSignal signal) {
             call(s, signal, ref);
+        } else if (frame instanceof ClientFrame.Typing) {
+            reply(s, ref, typing.fromAgent(s, SocketPolicy.caseOf(s.listener, frame)));
+        } else if (frame instanceof ClientFrame.Presence chosen) {
+            presence.set(s.listener.agentId(), chosen.status());
         }
     }
 
@@ -259,6 +266,7 @@ public class AgentSocket {
         if (s != null) {
             leases.release(s);
             calls.closed(s);
+            presence.disconnected(s.listener.agentId());
         }
         sessions.closed(connection);
         metrics.counter(

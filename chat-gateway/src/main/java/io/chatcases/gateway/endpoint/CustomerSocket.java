@@ -45,6 +45,7 @@ public class CustomerSocket {
     @Inject io.chatcases.gateway.messaging.Signals signals;
     @Inject Calls calls;
     @Inject io.chatcases.gateway.client.CallReports reports;
+    @Inject TypingRelay typing;
 
     /**
      * The customer token: query parameter {@code token}, or the Authorization header carried in
@@ -118,8 +119,11 @@ public class CustomerSocket {
                     .with(ok -> {}, f -> s.send(Sends.errorFrame(f, null)));
         } else if (frame instanceof CallSignal signal) {
             call(s, caseId, signal);
+        } else if (frame instanceof ClientFrame.Typing) {
+            typing.fromCustomer(s, caseId)
+                    .subscribe()
+                    .with(ok -> {}, f -> s.send(Sends.errorFrame(f, null)));
         }
-        // typing: accepted and not relayed yet (agents get typing indicators in a later version).
     }
 
     /**

@@ -50,6 +50,9 @@ public final class Session {
     /** A customer socket's latest incoming offer (ringing), or null (endpoint/Calls). */
     volatile Calls.Active ringing;
 
+    /** At most one relayed typing per Case every 2 s (endpoint/TypingRelay). */
+    final TypingThrottle typing = new TypingThrottle();
+
     Session(
             WebSocketConnection connection,
             Audience.Listener listener,

@@ -11,6 +11,7 @@ import io.chatcases.gateway.protocol.CallSignal;
 import io.chatcases.gateway.protocol.Frames;
 import io.chatcases.gateway.protocol.ServerFrame;
 import io.chatcases.gateway.routing.Audience;
+import io.chatcases.gateway.routing.TypingSignal;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
@@ -157,6 +158,17 @@ public class Sessions {
             if (Audience.receivesSignal(caseId, agentId, s.listener)) {
                 calls.delivered(s, signal);
                 frame = frame == null ? Frames.encode(signal) : frame;
+                s.send(frame);
+            }
+        }
+    }
+
+    /** A typing signal to the local sockets the Audience picks (written once, if any). */
+    public void deliverTyping(TypingSignal typing) {
+        String frame = null;
+        for (Session s : byId.values()) {
+            if (Audience.receivesTyping(typing, s.listener)) {
+                frame = frame == null ? Frames.encode(typing.frame()) : frame;
                 s.send(frame);
             }
         }

@@ -37,6 +37,8 @@ public final class SocketPolicy {
                     ClientFrame.Read.class,
                     ClientFrame.Resume.class,
                     ClientFrame.Auth.class,
+                    ClientFrame.Typing.class,
+                    ClientFrame.Presence.class,
                     CallSignal.Offer.class,
                     CallSignal.Ice.class,
                     CallSignal.End.class);
@@ -63,6 +65,18 @@ public final class SocketPolicy {
             throw new Frames.BadFrame("'caseId' is required.");
         }
         return frame.caseId();
+    }
+
+    /**
+     * RULE: typing-owner: only the owner of a Case shows typing to its customer. Another agent's
+     * typing (a colleague reading a claimed Case, anyone on a NEW one) is dropped silently, not
+     * refused: the owner can change while someone types, and a typing indicator is not worth an
+     * error. True when {@code agentId} may signal typing in {@code view}.
+     */
+    public static boolean mayType(String agentId, CaseView view) {
+        return view.owner() != null
+                && agentId.equals(view.owner().id())
+                && view.status() != CaseStatus.CLOSED;
     }
 
     /**

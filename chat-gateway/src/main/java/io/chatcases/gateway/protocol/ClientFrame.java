@@ -6,6 +6,7 @@ import static io.chatcases.gateway.protocol.Frames.requiredText;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
+import io.chatcases.gateway.presence.PresenceStatus;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,6 +26,7 @@ import java.util.UUID;
     @JsonSubTypes.Type(ClientFrame.Resolve.class),
     @JsonSubTypes.Type(ClientFrame.Read.class),
     @JsonSubTypes.Type(ClientFrame.Auth.class),
+    @JsonSubTypes.Type(ClientFrame.Presence.class),
     @JsonSubTypes.Type(CallSignal.Offer.class),
     @JsonSubTypes.Type(CallSignal.Answer.class),
     @JsonSubTypes.Type(CallSignal.Ice.class),
@@ -40,6 +42,7 @@ public sealed interface ClientFrame
                 ClientFrame.Resolve,
                 ClientFrame.Read,
                 ClientFrame.Auth,
+                ClientFrame.Presence,
                 CallSignal {
 
     /** The Case the frame names; null when it names none (a customer's frames may omit it). */
@@ -69,7 +72,11 @@ public sealed interface ClientFrame
     @JsonTypeName("resume")
     record Resume(UUID caseId, Long lastSeq, Map<UUID, Long> cases) implements ClientFrame {}
 
-    /** Accepted and not relayed yet. */
+    /**
+     * The sender is typing: relayed to the other side of the Case (routing/Audience), at most once
+     * per Case every 2 s per socket (the rest dropped silently). {@code caseId}: required on the
+     * agent socket, optional on the customer socket.
+     */
     @JsonTypeName("typing")
     record Typing(UUID caseId) implements ClientFrame {}
 
@@ -112,6 +119,14 @@ public sealed interface ClientFrame
     record Auth(String token) implements ClientFrame {
         public Auth {
             requiredText(token, "token");
+        }
+    }
+
+    /** The agent chooses a presence (the console's header control): ONLINE, AWAY or OFFLINE. */
+    @JsonTypeName("presence")
+    record Presence(PresenceStatus status) implements ClientFrame {
+        public Presence {
+            required(status, "status");
         }
     }
 }

@@ -44,6 +44,7 @@ public final class Frames {
                         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                        .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                         .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                         .build();
         mapper.coercionConfigFor(LogicalType.Textual)
@@ -134,6 +135,14 @@ public final class Frames {
         }
         if (type == Long.class || type == long.class || type == Integer.class) {
             return "a whole number";
+        }
+        if (type.isEnum()) {
+            return "one of "
+                    + String.join(
+                            ", ",
+                            java.util.Arrays.stream(type.getEnumConstants())
+                                    .map(String::valueOf)
+                                    .toList());
         }
         if (Map.class.isAssignableFrom(type)) {
             return "an object of Case ids (UUIDs) to seqs";

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import io.chatcases.events.CaseView;
 import io.chatcases.events.ErrorCode;
 import io.chatcases.events.MessageView;
+import io.chatcases.events.SenderType;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -29,6 +30,7 @@ import java.util.UUID;
     @JsonSubTypes.Type(ServerFrame.Accepted.class),
     @JsonSubTypes.Type(ServerFrame.Resync.class),
     @JsonSubTypes.Type(ServerFrame.Error.class),
+    @JsonSubTypes.Type(ServerFrame.Typing.class),
     @JsonSubTypes.Type(CallSignal.Offer.class),
     @JsonSubTypes.Type(CallSignal.Answer.class),
     @JsonSubTypes.Type(CallSignal.Ice.class),
@@ -46,6 +48,7 @@ public sealed interface ServerFrame
                 ServerFrame.Accepted,
                 ServerFrame.Resync,
                 ServerFrame.Error,
+                ServerFrame.Typing,
                 CallSignal {
 
     /** The agent socket's first frame: who the token says the agent is. */
@@ -109,4 +112,13 @@ public sealed interface ServerFrame
     record Error(
             ErrorCode code, String message, @JsonInclude(JsonInclude.Include.NON_NULL) String ref)
             implements ServerFrame {}
+
+    /**
+     * The other side is typing in {@code caseId}: {@code from} CUSTOMER (to the agents who receive
+     * the Case's messages) or USER (the owner, to the customer); {@code name} is what the UI shows
+     * ("Alice is typing…": the owner's first name; the Contact's name for agents). Ephemeral: the
+     * receiver shows it for about 5 s unless renewed, and clears it when that side's message comes.
+     */
+    @JsonTypeName("typing")
+    record Typing(UUID caseId, SenderType from, String name) implements ServerFrame {}
 }

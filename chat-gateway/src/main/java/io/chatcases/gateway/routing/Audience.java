@@ -108,4 +108,27 @@ public final class Audience {
                 ? l.kind() == Kind.CUSTOMER && caseId.equals(l.caseId())
                 : l.kind() == Kind.AGENT && agentId.equals(l.agentId());
     }
+
+    /**
+     * RULE: typing-audience: a customer's typing goes to the agents who receive the Case's messages
+     * (the owner; every agent while the Case is NEW), never to a customer socket; the owner's
+     * typing goes to the Case's customer sockets only (not to other agents: after a claim no other
+     * agent follows the conversation, and agent-to-agent typing is noise). The sender's own side
+     * never gets it back.
+     */
+    public static boolean receivesTyping(TypingSignal t, Listener l) {
+        if (t.from() == Kind.AGENT) {
+            return l.kind() == Kind.CUSTOMER && t.caseId().equals(l.caseId());
+        }
+        return l.kind() == Kind.AGENT
+                && receives(
+                        new Event(
+                                EventType.MESSAGE_POSTED,
+                                t.caseId(),
+                                t.status(),
+                                t.ownerId(),
+                                null,
+                                null),
+                        l);
+    }
 }

@@ -7,6 +7,7 @@ import io.chatcases.events.CaseStatus;
 import io.chatcases.events.CaseView;
 import io.chatcases.events.Channel;
 import io.chatcases.events.ErrorCode;
+import io.chatcases.gateway.presence.PresenceStatus;
 import io.chatcases.gateway.protocol.CallSignal;
 import io.chatcases.gateway.protocol.ClientFrame;
 import io.chatcases.gateway.protocol.Frames;
@@ -38,6 +39,7 @@ class SocketPolicyTest {
                     Map.entry("resolve", new ClientFrame.Resolve(CASE, "r")),
                     Map.entry("read", new ClientFrame.Read(CASE, 1L)),
                     Map.entry("auth", new ClientFrame.Auth("t")),
+                    Map.entry("presence", new ClientFrame.Presence(PresenceStatus.AWAY)),
                     Map.entry("call.offer", new CallSignal.Offer(CASE, "c", "s", "audio")),
                     Map.entry("call.answer", new CallSignal.Answer(CASE, "c", "s")),
                     Map.entry("call.ice", new CallSignal.Ice(CASE, "c", null)),
@@ -47,13 +49,14 @@ class SocketPolicyTest {
     @CsvSource({
         "send,        true,  true",
         "resume,      true,  true",
-        "typing,      true,  false",
+        "typing,      true,  true",
         "open,        false, true",
         "close,       false, true",
         "claim,       false, true",
         "resolve,     false, true",
         "read,        false, true",
         "auth,        false, true",
+        "presence,    false, true",
         "call.offer,  false, true",
         "call.answer, true,  false",
         "call.ice,    true,  true",
@@ -142,5 +145,20 @@ class SocketPolicyTest {
                         SocketPolicy.checkCall(
                                 Listener.customer("x", OTHER),
                                 view("alice", CaseStatus.READY, Channel.SUPPORT_SDK)));
+    }
+
+    /** RULE: typing-owner, as a table. */
+    @ParameterizedTest(name = "{0} typing in a {2} Case owned by {1}: {3}")
+    @CsvSource({
+        "alice, alice, READY,    true",
+        "alice, alice, RESOLVED, true",
+        "alice, alice, CLOSED,   false",
+        "bob,   alice, READY,    false",
+        "alice, ,      NEW,      false",
+    })
+    void onlyTheOwnerOfANotClosedCaseShowsTyping(
+            String agent, String owner, CaseStatus status, boolean allowed) {
+        assertEquals(
+                allowed, SocketPolicy.mayType(agent, view(owner, status, Channel.WEB_CONNECT)));
     }
 }

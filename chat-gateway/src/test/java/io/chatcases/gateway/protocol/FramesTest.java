@@ -36,6 +36,9 @@ class FramesTest {
                 Frames.decode("{\"type\":\"resume\",\"lastSeq\":3}"));
         assertEquals(new ClientFrame.Typing(null), Frames.decode("{\"type\":\"typing\"}"));
         assertEquals(
+                new ClientFrame.Presence(io.chatcases.gateway.presence.PresenceStatus.AWAY),
+                Frames.decode("{\"type\":\"presence\",\"status\":\"AWAY\"}"));
+        assertEquals(
                 new ClientFrame.Read(id, null),
                 Frames.decode("{\"type\":\"read\",\"caseId\":\"" + CASE + "\"}"));
         assertEquals(
@@ -56,6 +59,9 @@ class FramesTest {
             value = {
                 "{\"type\":\"fly\"}|Unknown frame type 'fly'.",
                 "{\"type\":\"open\"}|'caseId' is required.",
+                "{\"type\":\"presence\"}|'status' is required.",
+                "{\"type\":\"presence\",\"status\":\"busy\"}|'status' must be one of ONLINE, AWAY, OFFLINE.",
+                "{\"type\":\"presence\",\"status\":1}|'status' must be one of ONLINE, AWAY, OFFLINE.",
                 "{\"type\":\"open\",\"caseId\":\"x\"}|'caseId' must be a UUID.",
                 "{\"type\":\"open\",\"caseId\":5}|'caseId' must be a UUID.",
                 "{\"type\":\"send\",\"clientMsgId\":\"m\",\"text\":5}|'text' must be a string.",
