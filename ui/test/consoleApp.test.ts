@@ -359,4 +359,66 @@ describe('ConsoleApp', () => {
     expect(qa('[data-testid="tile"]')).toHaveLength(7);
     expect(q('[data-testid="tiles-more"]')?.textContent).toBe('+1');
   });
+
+  it("shows the customer typing on the tile and in the open conversation, and sends the owner's", async () => {
+    const { socket, q, qa } = await connected();
+    const mine = { ...newer, status: 'READY' as const, owner: aliceOwner };
+    socket.receive({ type: 'case', case: mine });
+    qa(`[data-testid="tile"][data-case-id="${mine.caseId}"]`)[0]?.click();
+    socket.receive({ type: 'history', caseId: mine.caseId, case: mine, messages: [] });
+
+    socket.receive({ type: 'typing', caseId: older.caseId, from: 'CUSTOMER', name: 'Kim Contact' });
+    const olderTile = () => q(`[data-testid="tile"][data-case-id="${older.caseId}"]`);
+    expect(olderTile()?.hasAttribute('data-typing')).toBe(true);
+    expect(olderTile()?.querySelector('[data-testid="tile-typing"]')).not.toBeNull();
+    expect(q('[data-testid="conversation-typing"]')?.hidden).toBe(true);
+
+    socket.receive({ type: 'typing', caseId: mine.caseId, from: 'CUSTOMER', name: 'Ada Lovelace' });
+    expect(q('[data-testid="conversation-typing"]')?.textContent).toBe('Ada Lovelace is typing…');
+    socket.receive({ type: 'message', message: aMessage(mine, 2) });
+    expect(q('[data-testid="conversation-typing"]')?.hidden).toBe(true);
+
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(olderTile()?.hasAttribute('data-typing')).toBe(false);
+
+    const composer = q<HTMLTextAreaElement>('[data-testid="composer"]');
+    if (!composer) throw new Error('composer');
+    for (const text of ['h', 'he', 'hel']) {
+      composer.value = text;
+      composer.dispatchEvent(new Event('input'));
+    }
+    expect(socket.sentOfType('typing')).toEqual([{ type: 'typing', caseId: mine.caseId }]);
+  });
+
+  it('never sends typing for a Case the agent does not own', async () => {
+    const { socket, q, qa } = await connected();
+    qa('[data-testid="tile"]')[0]?.click();
+    q('[data-testid="leave-unassigned"]')?.click();
+    socket.receive({ type: 'history', caseId: older.caseId, case: older, messages: [] });
+    const composer = q<HTMLTextAreaElement>('[data-testid="composer"]');
+    if (!composer) throw new Error('composer');
+    composer.value = 'x';
+    composer.dispatchEvent(new Event('input'));
+    expect(socket.sentOfType('typing')).toEqual([]);
+  });
+
+  it('keeps the chosen presence across reloads and sends it whenever the socket opens', async () => {
+    localStorage.clear();
+    const first = await connected();
+    expect(first.socket.sentOfType('presence')).toEqual([{ type: 'presence', status: 'ONLINE' }]);
+    const select = first.q<HTMLSelectElement>('[data-testid="presence-select"]');
+    if (!select) throw new Error('presence-select');
+    select.value = 'AWAY';
+    select.dispatchEvent(new Event('change'));
+    expect(first.socket.sentOfType('presence')).toEqual([
+      { type: 'presence', status: 'ONLINE' },
+      { type: 'presence', status: 'AWAY' },
+    ]);
+    first.app.stop();
+
+    const reloaded = await connected();
+    expect(reloaded.q<HTMLSelectElement>('[data-testid="presence-select"]')?.value).toBe('AWAY');
+    expect(reloaded.socket.sentOfType('presence')).toEqual([{ type: 'presence', status: 'AWAY' }]);
+    localStorage.clear();
+  });
 });

@@ -59,6 +59,11 @@ const agent: ByType<AgentFrame> = {
   read: [{ type: 'read', caseId: c.caseId, seq: 2 }],
   resume: [{ type: 'resume', cases: { [c.caseId]: 2 } }],
   auth: [{ type: 'auth', token: 'eyJ.token' }],
+  typing: [{ type: 'typing', caseId: c.caseId }],
+  presence: [
+    { type: 'presence', status: 'AWAY' },
+    { type: 'presence', status: 'ONLINE' },
+  ],
   'call.offer': [
     { type: 'call.offer', caseId: c.caseId, callId: CALL_ID, sdp: 'v=0', media: 'video' },
   ],
@@ -79,6 +84,7 @@ const customer: ByType<CustomerFrame> = {
     { type: 'send', clientMsgId: CLIENT_ID, fileId: FILE_ID },
   ],
   resume: [{ type: 'resume', lastSeq: 3 }],
+  typing: [{ type: 'typing' }],
   'call.answer': [{ type: 'call.answer', callId: CALL_ID, sdp: 'v=0' }],
   'call.ice': [{ type: 'call.ice', callId: CALL_ID, candidate: ICE }],
   'call.end': [
@@ -100,6 +106,7 @@ const server: { [T in ServerFrameType]: FrameOf<T> } = {
   accepted: { type: 'accepted', clientMsgId: CLIENT_ID },
   resync: { type: 'resync', caseId: c.caseId },
   error: { type: 'error', code: 'FORBIDDEN', message: 'No.', ref: CLIENT_ID },
+  typing: { type: 'typing', caseId: c.caseId, from: 'USER', name: 'Alice' },
   'call.offer': { type: 'call.offer', caseId: null, callId: CALL_ID, sdp: 'v=0', media: 'audio' },
   'call.answer': { type: 'call.answer', caseId: c.caseId, callId: CALL_ID, sdp: 'v=0' },
   'call.ice': { type: 'call.ice', caseId: c.caseId, callId: CALL_ID, candidate: ICE },

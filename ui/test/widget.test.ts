@@ -37,6 +37,7 @@ function mount() {
 }
 
 describe('Widget', () => {
+  let available = true;
   let fetchMock: ReturnType<typeof vi.fn<(url: string, init?: RequestInit) => Promise<Response>>>;
 
   beforeEach(() => {
@@ -44,7 +45,13 @@ describe('Widget', () => {
     localStorage.clear();
     document.body.replaceChildren();
     fetchMock = vi.fn(() => Promise.resolve(json(500, {})));
-    vi.stubGlobal('fetch', fetchMock);
+    available = true;
+    // GET /api/presence is asked while the panel is open; the tests' fetchMock sees the rest.
+    vi.stubGlobal('fetch', (url: string, init?: RequestInit) =>
+      String(url).endsWith('/api/presence')
+        ? Promise.resolve(json(200, { available }))
+        : fetchMock(url, init),
+    );
   });
   afterEach(() => vi.unstubAllGlobals());
   // Every frame the UI sent in the test matches the protocol's schema of its type.
@@ -224,5 +231,64 @@ describe('Widget', () => {
     expect(q<HTMLInputElement>('email')?.value).toBe('ada@example.com');
     expect(s.closedWith).not.toBeNull();
     expect(JSON.parse(localStorage.getItem(storageKey(ORIGIN)) ?? '{}').chat).toBeNull();
+  });
+
+  it("shows the owner typing for 5 s, clears it on the owner's message, and sends its own throttled", async () => {
+    const c = aCase();
+    localStorage.setItem(
+      storageKey(ORIGIN),
+      JSON.stringify({ chat: { caseId: c.caseId, customerToken: 't', number: 1 }, open: true }),
+    );
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      const { q } = mount();
+      await flush();
+      const s = FakeSocket.last();
+      s.open();
+      s.receive({ type: 'history', caseId: c.caseId, messages: [aMessage(c, 1)] });
+      s.receive({ type: 'typing', caseId: c.caseId, from: 'USER', name: 'Alice' });
+      expect(q('typing-indicator')?.hidden).toBe(false);
+      expect(q('typing-indicator')?.textContent).toBe('Alice is typing…');
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(q('typing-indicator')?.hidden).toBe(true);
+
+      s.receive({ type: 'typing', caseId: c.caseId, from: 'USER', name: 'Alice' });
+      s.receive({
+        type: 'message',
+        message: aMessage(c, 2, { sender: { type: 'USER', id: 'a', name: 'Alice A' } }),
+      });
+      expect(q('typing-indicator')?.hidden).toBe(true);
+
+      const composer = q<HTMLTextAreaElement>('composer');
+      if (!composer) throw new Error('composer');
+      for (let i = 0; i < 10; i++) {
+        composer.value += 'x';
+        composer.dispatchEvent(new Event('input'));
+        await vi.advanceTimersByTimeAsync(100);
+      }
+      expect(s.sentOfType('typing')).toEqual([{ type: 'typing' }]);
+      await vi.advanceTimersByTimeAsync(2_000);
+      composer.value += 'y';
+      composer.dispatchEvent(new Event('input'));
+      expect(s.sentOfType('typing')).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says whether someone is there to answer, from GET /api/presence', async () => {
+    available = false;
+    const { q } = mount();
+    q('launcher')?.click();
+    await vi.waitFor(() =>
+      expect(q('availability')?.textContent).toBe("We're away; leave a message"),
+    );
+    q('minimize')?.click();
+    available = true;
+    q('launcher')?.click();
+    await vi.waitFor(() =>
+      expect(q('availability')?.textContent).toBe('We usually reply in a few minutes'),
+    );
+    expect(q('availability')?.dataset.available).toBe('true');
   });
 });

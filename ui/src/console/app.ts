@@ -5,6 +5,8 @@
  * conversation's history comes from the socket's `open`.
  */
 import { FrameDispatcher } from '../shared/dispatcher';
+import { PresenceControl } from './controllers/presence';
+import { TypingController } from './controllers/typing';
 import { h, setText } from '../shared/dom';
 import { FileAccess } from '../shared/files';
 import { fullName } from '../shared/format';
@@ -58,6 +60,7 @@ export class ConsoleApp {
   private readonly notifier: Notifier;
   private readonly quickReplies: QuickRepliesController;
   private readonly route: CaseRoute;
+  private readonly presence: PresenceControl;
 
   constructor(deps: ConsoleDeps) {
     this.notifier = deps.notifier ?? new Notifier();
@@ -103,7 +106,15 @@ export class ConsoleApp {
       if (ctx.store.get().current?.caseId === id) conversation.view.setResolvePending(left);
     };
     const activity = new ActivityIndicator();
-    tiles.onRender = () => activity.update(ctx.model.totalUnread());
+    const typing = new TypingController(ctx, {
+      root: () => this.el ?? null,
+      line: conversation.view.typing,
+      composer: conversation.view.composer,
+    });
+    tiles.onRender = () => {
+      activity.update(ctx.model.totalUnread());
+      typing.render();
+    };
     this.route = new CaseRoute({
       current: () => ctx.store.get().current?.caseId ?? null,
       open: (id) => tiles.openById(id),
@@ -111,6 +122,8 @@ export class ConsoleApp {
       notice: (text) => ctx.notice(text),
     });
     ctx.store.select('current', (c) => this.route.shown(c?.caseId ?? null));
+    const presence = new PresenceControl(ctx);
+    this.presence = presence;
     const casePanel = new CasePanelController(ctx, files, (id) => conversation.open(id));
     const calls = new CallsController(ctx);
 
@@ -119,6 +132,7 @@ export class ConsoleApp {
     conversation.register(this.dispatcher);
     casePanel.register(this.dispatcher);
     calls.register(this.dispatcher);
+    typing.register(this.dispatcher);
     this.dispatcher
       .on('hello', (f) => ctx.store.set({ me: f.agent }))
       // The first tiles are known: a reload reopens the Case its URL names.
@@ -152,7 +166,10 @@ export class ConsoleApp {
         return (deps.openSocket ?? defaultOpenSocket)(wsUrl(deps.origin, '/ws/agent'), token);
       },
       onFrame: (f) => this.onFrame(f),
-      onOpen: (reconnected) => conversation.onOpen(reconnected),
+      onOpen: (reconnected) => {
+        presence.announce();
+        conversation.onOpen(reconnected);
+      },
       onState: (s) => ctx.store.set({ connection: s }),
     });
     deps.auth.onRefresh((token) => this.socket.send({ type: 'auth', token }));
@@ -243,6 +260,6 @@ export class ConsoleApp {
       'Sign out',
     );
     signOut.addEventListener('click', () => auth.logout());
-    return [status, notify, desktop, me, signOut];
+    return [status, this.presence.el, notify, desktop, me, signOut];
   }
 }

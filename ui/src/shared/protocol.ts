@@ -8,6 +8,8 @@ export type CaseStatus = 'NEW' | 'READY' | 'RESOLVED' | 'CLOSED';
 export type MessageKind = 'TEXT' | 'FILE' | 'SYSTEM';
 export type SenderType = 'CUSTOMER' | 'USER' | 'SYSTEM';
 export type TileColor = 'orange' | 'blue';
+/** An agent's presence (ONLINE and AWAY chosen in the console header; OFFLINE too). */
+export type PresenceStatus = 'ONLINE' | 'AWAY' | 'OFFLINE';
 
 export interface Person {
   id: string;
@@ -89,6 +91,7 @@ export type ServerFrame =
   | { type: 'accepted'; clientMsgId: string }
   | { type: 'resync'; caseId: string | null }
   | { type: 'error'; code: string; message: string; ref: string | null }
+  | { type: 'typing'; caseId: string; from: SenderType; name: string }
   | CallSignal;
 
 /** Audio-only or audio and video. */
@@ -142,6 +145,8 @@ export type AgentFrame =
   | { type: 'read'; caseId: string; seq: number }
   | { type: 'resume'; cases: Record<string, number> }
   | { type: 'auth'; token: string }
+  | { type: 'typing'; caseId: string }
+  | { type: 'presence'; status: PresenceStatus }
   | { type: 'call.offer'; caseId: string; callId: string; sdp: string; media: CallMedia }
   | { type: 'call.ice'; caseId: string; callId: string; candidate: IceCandidate | null }
   | { type: 'call.end'; caseId: string; callId: string; reason?: CallEndReason };
@@ -151,6 +156,7 @@ export type CustomerFrame =
   | { type: 'send'; clientMsgId: string; text: string }
   | { type: 'send'; clientMsgId: string; fileId: string }
   | { type: 'resume'; lastSeq: number }
+  | { type: 'typing' }
   | { type: 'call.answer'; callId: string; sdp: string }
   | { type: 'call.ice'; callId: string; candidate: IceCandidate | null }
   | { type: 'call.end'; callId: string; reason?: CallEndReason };
@@ -389,6 +395,14 @@ export function parseServerFrame(raw: unknown): ServerFrame | null {
       const code = id(v.code);
       if (code === null) return null;
       return { type: 'error', code, message: str(v.message) ?? '', ref: id(v.ref) };
+    }
+    case 'typing': {
+      const caseId = id(v.caseId);
+      const name = str(v.name);
+      const from = v.from === 'CUSTOMER' || v.from === 'USER' ? v.from : null;
+      return caseId !== null && name !== null && from !== null
+        ? { type: 'typing', caseId, from, name }
+        : null;
     }
     case 'call.offer':
     case 'call.answer':

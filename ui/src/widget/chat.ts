@@ -15,6 +15,7 @@ import { MessageStore } from '../shared/messages';
 import { parseMessages, type Case, type CustomerFrame, type Message } from '../shared/protocol';
 import { ReconnectingSocket, wsUrl, type ConnectionState, type SocketLike } from '../shared/socket';
 import { bearerProtocols } from '../shared/socketAuth';
+import { TypingBoard, TypingThrottle, typingText } from '../shared/typing';
 import type { SavedChat } from './session';
 import type { WidgetStore } from './state';
 
@@ -43,6 +44,9 @@ export class ChatController {
   private readonly list: MessageList;
   private readonly uploads: UploadList;
   private readonly ended: HTMLElement;
+  private readonly typingEl: HTMLElement;
+  private readonly typing: TypingBoard;
+  private readonly typingOut = new TypingThrottle();
   private readonly composerForm: HTMLFormElement;
   private readonly composer: HTMLTextAreaElement;
   private readonly fileInput: HTMLInputElement;
@@ -105,6 +109,7 @@ export class ChatController {
       'aria-label': 'Message',
       placeholder: 'Type a message…',
     });
+    this.composer.addEventListener('input', () => this.typed());
     this.composer.addEventListener('keydown', (ev) => {
       if (ev.key === 'Enter' && !ev.shiftKey && !ev.isComposing) {
         ev.preventDefault();
@@ -164,12 +169,23 @@ export class ChatController {
       ev.preventDefault();
       this.sendText();
     });
+    this.typingEl = h('p', {
+      class: 'typing',
+      'data-testid': 'typing-indicator',
+      'aria-live': 'polite',
+      hidden: true,
+    });
+    this.typing = new TypingBoard((_caseId, name) => {
+      setText(this.typingEl, name === null ? '' : typingText(name));
+      this.typingEl.hidden = name === null;
+    });
     this.el = h(
       'div',
       { class: 'chat', 'data-testid': 'chat', hidden: true },
       this.status,
       this.list.el,
       this.uploads.el,
+      this.typingEl,
       this.ended,
       this.composerForm,
     );
@@ -187,7 +203,13 @@ export class ChatController {
         if (f.case) this.applyCase(f.case);
         this.add(f.messages);
       })
-      .on('message', (f) => this.add([f.message]))
+      .on('message', (f) => {
+        if (f.message.sender.type === 'USER') this.typing.clear(f.message.caseId);
+        this.add([f.message]);
+      })
+      .on('typing', (f) => {
+        if (f.from === 'USER') this.typing.heard(f.caseId, f.name);
+      })
       .on('accepted', (f) => this.outbox.accepted(f.clientMsgId))
       .on('resync', () => void this.reload())
       .on('error', (f) => {
@@ -342,9 +364,18 @@ export class ChatController {
     }
   }
 
+  /** The customer typed: the agent hears of it, at most once every 2 s. */
+  private typed(): void {
+    const chat = this.deps.store.get().chat;
+    if (!chat || this.composer.value.trim() === '') return;
+    if (this.typingOut.admit(chat.caseId, Date.now())) this.socket?.send({ type: 'typing' });
+  }
+
   private sendText(): void {
     const text = this.composer.value;
-    if (text.trim() === '' || !this.deps.store.get().chat) return;
+    const chat = this.deps.store.get().chat;
+    if (text.trim() === '' || !chat) return;
+    this.typingOut.reset(chat.caseId);
     // Over the limit: refused here, the text stays in the composer with the reason under it.
     if (!this.limit.check()) return;
     this.composer.value = '';

@@ -5,6 +5,7 @@
  * resumes the chat and its transcript.
  */
 import { h, setText } from '../shared/dom';
+import { requestJson } from '../shared/http';
 import type { Case } from '../shared/protocol';
 import type { SocketLike } from '../shared/socket';
 import { ChatController } from './chat';
@@ -48,6 +49,17 @@ export function subtitleOf(s: WidgetState): string {
   return `Chat ${c.number}`;
 }
 
+/** What the header says of the team's presence (GET /api/presence); nothing until known. */
+export const AVAILABLE_TEXT = 'We usually reply in a few minutes';
+export const AWAY_TEXT = "We're away; leave a message";
+
+export function availabilityText(available: boolean | null): string {
+  return available === null ? '' : available ? AVAILABLE_TEXT : AWAY_TEXT;
+}
+
+/** How often the open panel asks whether an agent is online. */
+export const PRESENCE_EVERY_MS = 10_000;
+
 /** The launcher's accessible name, with the unread count when there is one. */
 export function launcherLabel(open: boolean, unread: number): string {
   if (open) return 'Close chat';
@@ -65,8 +77,12 @@ export class Widget {
   private readonly badge: HTMLElement;
   private readonly panel: HTMLElement;
   private readonly subtitle: HTMLElement;
+  private readonly availability: HTMLElement;
+  private readonly chatOrigin: string;
+  private presenceTimer: ReturnType<typeof setInterval> | null = null;
 
   constructor(deps: WidgetDeps) {
+    this.chatOrigin = deps.chatOrigin;
     this.store = createStore(deps.storage, deps.chatOrigin);
     // A custom element name: page rules for div, section, ... never match the host.
     this.host = document.createElement('chat-cases-widget');
@@ -120,6 +136,11 @@ export class Widget {
     );
     close.addEventListener('click', () => this.setOpen(false));
     this.subtitle = h('p', { class: 'panel__subtitle', 'data-testid': 'chat-subtitle' }, WELCOME);
+    this.availability = h('p', {
+      class: 'panel__availability',
+      'data-testid': 'availability',
+      hidden: true,
+    });
     this.panel = h(
       'section',
       {
@@ -139,6 +160,7 @@ export class Widget {
           null,
           h('h2', { id: 'cc-title', class: 'panel__title' }, 'Chat with us'),
           this.subtitle,
+          this.availability,
         ),
         close,
       ),
@@ -198,6 +220,28 @@ export class Widget {
       else this.form.focus();
     }
     if (open) this.chat.scrollToBottom();
+    this.pollPresence(open);
+  }
+
+  /** While the panel is open: is someone there to answer? (public, names no agent) */
+  private pollPresence(open: boolean): void {
+    if (this.presenceTimer !== null) clearInterval(this.presenceTimer);
+    this.presenceTimer = null;
+    if (!open) return;
+    const ask = () =>
+      void requestJson(new URL('/api/presence', this.chatOrigin).toString())
+        .then(({ body }) => {
+          const available = (body as { available?: unknown } | null)?.available;
+          if (typeof available !== 'boolean') return;
+          setText(this.availability, availabilityText(available));
+          this.availability.dataset.available = String(available);
+          this.availability.hidden = false;
+        })
+        .catch(() => {
+          // Unknown: say nothing rather than something wrong.
+        });
+    ask();
+    this.presenceTimer = setInterval(ask, PRESENCE_EVERY_MS);
   }
 
   private renderLauncher(): void {

@@ -58,8 +58,10 @@ export class ConversationView {
   /** The messages (shared with the widget), mine being the ones I sent as an agent. */
   readonly list: MessageList;
   readonly uploads: UploadList;
+  /** "Cleo Cruz is typing…" under the messages (console/controllers/typing). */
+  readonly typing: HTMLElement;
   private readonly composerBox: HTMLElement;
-  private readonly composer: HTMLTextAreaElement;
+  readonly composer: HTMLTextAreaElement;
   private readonly sendBtn: HTMLButtonElement;
   private readonly limit: ComposerLimit;
   private readonly fileHint: HTMLElement;
@@ -142,6 +144,12 @@ export class ConversationView {
       onEdit: (text) => this.editText(text),
     });
     this.uploads = new UploadList('conv__uploads', { cls: 'link', label: '×' });
+    this.typing = h('p', {
+      class: 'conv__typing',
+      'data-testid': 'conversation-typing',
+      'aria-live': 'polite',
+      hidden: true,
+    });
 
     this.composer = h('textarea', {
       class: 'composer__input',
@@ -269,6 +277,7 @@ export class ConversationView {
       this.empty,
       this.list.el,
       this.uploads.el,
+      this.typing,
       this.readOnlyNote,
       this.composerBox,
     );
