@@ -144,6 +144,19 @@ class TypingPresenceSocketsTest {
         return given().get("/api/presence").then().statusCode(200).extract().path("available");
     }
 
+    /** Alice's status as another agent's console reads it (absent: OFFLINE). */
+    private static String statusOf(String agentId) {
+        String status =
+                given().auth()
+                        .oauth2(Tokens.of("bob"))
+                        .get("/api/presence/agents")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("'" + agentId + "'");
+        return status == null ? "OFFLINE" : status;
+    }
+
     private static void awaitAvailable(boolean expected) {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(15))
@@ -151,13 +164,16 @@ class TypingPresenceSocketsTest {
     }
 
     @Test
-    void presenceFollowsTheAgentsSocketAndChosenStatus() {
+    void presenceFollowsTheAgentsSocketAndChosenStatus() throws Exception {
         // Agents of earlier tests are gone after the grace (1 s in tests) and one announcement.
         awaitAvailable(false);
         try (TestSocket alice = agent("alice")) {
             awaitAvailable(true);
+            String aliceId = AgentSocketTest.subject("alice");
+            assertEquals("ONLINE", statusOf(aliceId));
             alice.send("{\"type\":\"presence\",\"status\":\"AWAY\"}");
             awaitAvailable(false);
+            assertEquals("AWAY", statusOf(aliceId));
             alice.send("{\"type\":\"presence\",\"status\":\"ONLINE\"}");
             awaitAvailable(true);
             alice.sendRaw("{\"type\":\"presence\",\"status\":\"BUSY\"}");
@@ -167,6 +183,8 @@ class TypingPresenceSocketsTest {
             assertTrue(available(), "a refused status changes nothing");
         }
         awaitAvailable(false);
+        assertEquals("OFFLINE", statusOf(AgentSocketTest.subject("alice")));
+        given().get("/api/presence/agents").then().statusCode(401);
         assertFalse(
                 given().get("/api/presence").body().asString().contains("alice"), "no agent named");
     }
