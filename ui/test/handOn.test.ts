@@ -54,6 +54,18 @@ describe('ClaimController: transfer and unassign', () => {
     expect(fetchMock.mock.calls[0]?.[0]).toBe('http://localhost:8080/api/agents');
   });
 
+  it("adds each agent's presence when the gateway says it (absent = OFFLINE)", async () => {
+    fetchMock
+      .mockResolvedValueOnce(json(200, [ALICE, bob, { id: 'carol-id' }]))
+      .mockResolvedValueOnce(json(200, { 'bob-id': 'AWAY', [ALICE.id]: 'ONLINE' }));
+    const { claims } = controller();
+    expect(await claims.agents()).toEqual([
+      { ...bob, presence: 'AWAY' },
+      { id: 'carol-id', firstName: '', lastName: '', presence: 'OFFLINE' },
+    ]);
+    expect(fetchMock.mock.calls[1]?.[0]).toBe('http://localhost:8080/api/presence/agents');
+  });
+
   it('posts the agent id, applies the answer and says whom it went to', async () => {
     const c = aCase({ status: 'READY', owner: bob });
     fetchMock.mockResolvedValue(json(200, c));
@@ -117,6 +129,17 @@ describe('HandOnMenu', () => {
     entry.click();
     expect(transfer).toHaveBeenCalledWith(bob);
     expect(m.isOpen).toBe(false);
+  });
+
+  it("shows a colleague's presence as a dot, the name unchanged", async () => {
+    const { q } = menu(() => Promise.resolve([{ ...bob, presence: 'AWAY' as const }]));
+    q('transfer-button').click();
+    await flush();
+    const entry = q('transfer-agent');
+    expect(entry.dataset.presence).toBe('AWAY');
+    expect(entry.title).toBe('Bob Baker: away');
+    expect(entry.textContent).toBe('Bob Baker');
+    expect(entry.querySelector('[data-testid="transfer-agent-presence"]')).not.toBeNull();
   });
 
   it('says so when nobody else has signed in, or the list cannot be loaded', async () => {

@@ -15,6 +15,8 @@ export interface Person {
   id: string;
   firstName: string;
   lastName: string;
+  /** Only in the Transfer menu's list (GET /api/presence/agents), when known. */
+  presence?: PresenceStatus;
 }
 
 export interface Contact {

@@ -5,7 +5,7 @@
  */
 import { fullName } from '../../shared/format';
 import { ApiError } from '../../shared/http';
-import { parseCase, type Case, type Person } from '../../shared/protocol';
+import { parseCase, type Case, type Person, type PresenceStatus } from '../../shared/protocol';
 import type { ConsoleContext } from '../state';
 
 export interface ClaimOutcome {
@@ -143,13 +143,32 @@ export class ClaimController {
     return parseCase(res.body);
   }
 
-  /** The agents a Case can be handed to (`GET /api/agents`), never me, malformed rows skipped. */
+  /**
+   * The agents a Case can be handed to (`GET /api/agents`), never me, malformed rows skipped, each
+   * with its presence when the gateway says (`GET /api/presence/agents`: absent = OFFLINE).
+   */
   async agents(): Promise<Person[]> {
     const { body } = await this.ctx.api('/api/agents');
+    const statuses = await this.presence();
     const me = this.ctx.store.get().me.id;
     return (Array.isArray(body) ? (body as unknown[]) : [])
       .map(parsePerson)
-      .filter((a): a is Person => a !== null && a.id !== me);
+      .filter((a): a is Person => a !== null && a.id !== me)
+      .map((a) => (statuses ? { ...a, presence: statuses.get(a.id) ?? 'OFFLINE' } : a));
+  }
+
+  /** Every agent's presence, or null when it cannot be had (the menu then shows none). */
+  private async presence(): Promise<Map<string, PresenceStatus> | null> {
+    try {
+      const { body } = await this.ctx.api('/api/presence/agents');
+      if (typeof body !== 'object' || body === null || Array.isArray(body)) return null;
+      const out = new Map<string, PresenceStatus>();
+      for (const [id, s] of Object.entries(body as Record<string, unknown>))
+        if (s === 'ONLINE' || s === 'AWAY') out.set(id, s);
+      return out;
+    } catch {
+      return null;
+    }
   }
 }
 

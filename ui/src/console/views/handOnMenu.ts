@@ -5,7 +5,14 @@
  */
 import { h, replaceChildren, setText } from '../../shared/dom';
 import { fullName } from '../../shared/format';
-import type { Person } from '../../shared/protocol';
+import type { Person, PresenceStatus } from '../../shared/protocol';
+
+/** How the menu names an agent's presence (in the entry's title; the dot shows it). */
+const PRESENCE: Record<PresenceStatus, string> = {
+  ONLINE: 'online',
+  AWAY: 'away',
+  OFFLINE: 'offline',
+};
 
 export interface HandOnActions {
   /** Agents to hand the Case to (never me). */
@@ -103,7 +110,14 @@ export class HandOnMenu {
         class: 'handon__item',
         'data-testid': 'transfer-agent',
         'data-agent-id': agent.id,
+        'data-presence': agent.presence ?? null,
+        title: agent.presence
+          ? `${fullName(agent) || agent.id}: ${PRESENCE[agent.presence]}`
+          : null,
       },
+      agent.presence
+        ? h('span', { class: 'handon__presence', 'data-testid': 'transfer-agent-presence' })
+        : null,
       fullName(agent) || agent.id,
     );
     b.addEventListener('click', () => {
