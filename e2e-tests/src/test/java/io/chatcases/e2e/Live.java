@@ -28,6 +28,10 @@ final class Live implements AutoCloseable {
     final WebSocket socket;
     final List<Frame> frames = new CopyOnWriteArrayList<>();
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
+
+    /** The close frame's reason, once closed (null when none came). */
+    volatile String closeReason;
+
     private volatile BiConsumer<Live, JsonNode> listener;
 
     private Live(WebSocket socket, BiConsumer<Live, JsonNode> listener) {
@@ -48,11 +52,11 @@ final class Live implements AutoCloseable {
                     }
                 });
         socket.closeHandler(
-                v ->
-                        closed.complete(
-                                socket.closeStatusCode() == null
-                                        ? -1
-                                        : (int) socket.closeStatusCode()));
+                v -> {
+                    closeReason = socket.closeReason();
+                    closed.complete(
+                            socket.closeStatusCode() == null ? -1 : (int) socket.closeStatusCode());
+                });
     }
 
     static Live connect(WebSocketConnectOptions options, BiConsumer<Live, JsonNode> listener) {
