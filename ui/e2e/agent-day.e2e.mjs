@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import {
   RUN,
-  api,
+  clearWaiting,
   eventually,
   newPage,
   runSuite,
@@ -16,19 +16,6 @@ import {
   tid,
   tile,
 } from './lib.mjs';
-
-/** Claims and resolves every waiting Case, so this run's tile is in the row of seven. */
-async function clearWaiting() {
-  for (let round = 0; round < 10; round++) {
-    const r = await api('admin', 'GET', '/api/cases/search?view=waiting&limit=100');
-    assert.equal(r.status, 200, `waiting list: ${r.status}`);
-    if (r.body.cases.length === 0) return;
-    for (const { case: c } of r.body.cases) {
-      await api('alice', 'POST', `/api/cases/${c.caseId}/claim`);
-      await api('alice', 'POST', `/api/cases/${c.caseId}/resolve`);
-    }
-  }
-}
 
 await runSuite(async ({ browser, created }) => {
   const alice = await newPage(browser, 'alice');

@@ -210,6 +210,22 @@ export async function startInWidget(page, email, firstName, lastName) {
   return saved.caseId;
 }
 
+/**
+ * Claims and resolves every waiting Case (as alice), so a suite's new Case gets into the row of
+ * seven tiles whatever earlier suites or runs left waiting.
+ */
+export async function clearWaiting() {
+  for (let round = 0; round < 10; round++) {
+    const r = await api('admin', 'GET', '/api/cases/search?view=waiting&limit=100');
+    assert.equal(r.status, 200, `waiting list: ${r.status}`);
+    if (r.body.cases.length === 0) return;
+    for (const { case: c } of r.body.cases) {
+      await api('alice', 'POST', `/api/cases/${c.caseId}/claim`);
+      await api('alice', 'POST', `/api/cases/${c.caseId}/resolve`);
+    }
+  }
+}
+
 export const tile = (page, caseId) => page.locator(`${tid('tile')}[data-case-id="${caseId}"]`);
 
 export async function orangeTileIds(page) {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { otherOpenCases, unverifiedMark } from '../src/console/verification';
+import { otherCases, unverifiedMark, workable } from '../src/console/verification';
 import { CasePanelView } from '../src/console/views/casePanel';
 import { ClaimPopup } from '../src/console/views/claimPopup';
 import { ConversationView } from '../src/console/views/conversation';
@@ -45,7 +45,7 @@ describe('unverifiedMark', () => {
   });
 });
 
-describe('otherOpenCases', () => {
+describe('otherCases, the Contact history in the Case panel', () => {
   const contact = { id: 'c-9', firstName: 'O', lastName: 'P', initials: 'OP', email: 'o@x.io' };
   const current = aCase({ contact, createdAt: '2026-01-01T10:00:00Z' });
   const older = aCase({ contact, createdAt: '2026-01-01T09:00:00Z' });
@@ -53,18 +53,29 @@ describe('otherOpenCases', () => {
   const resolved = aCase({ contact, status: 'RESOLVED' });
   const stranger = aCase({ contact: { ...contact, id: 'c-other' } });
 
-  it('leaves out the current, closed and other Contacts and sorts newest first', () => {
+  it('keeps past Cases, leaves out the current one and other Contacts, newest first', () => {
+    const pastResolved = { ...resolved, createdAt: '2026-01-01T08:00:00Z' };
     expect(
-      otherOpenCases([older, current, resolved, newer, stranger, older], current).map(
+      otherCases([older, current, pastResolved, newer, stranger, older], current).map(
         (c) => c.caseId,
       ),
-    ).toEqual([newer.caseId, older.caseId]);
+    ).toEqual([newer.caseId, older.caseId, pastResolved.caseId]);
+  });
+
+  it('opens as a tile only what I can work: waiting, or open and mine', () => {
+    const me = ALICE.id;
+    expect(workable(aCase({ status: 'NEW' }), me)).toBe(true);
+    expect(workable(aCase({ status: 'READY', owner: { ...ALICE } }), me)).toBe(true);
+    const bob = { id: 'bob-id', firstName: 'Bob', lastName: 'Baker' };
+    expect(workable(aCase({ status: 'READY', owner: bob }), me)).toBe(false);
+    expect(workable(aCase({ status: 'RESOLVED', owner: { ...ALICE } }), me)).toBe(false);
+    expect(workable(aCase({ status: 'CLOSED', owner: null }), me)).toBe(false);
   });
 
   it('lists nothing for an unmatched Contact', () => {
     const unmatched = aCase({ contact: { ...contact, id: null } });
     expect(
-      otherOpenCases([unmatched, aCase({ contact: { ...contact, id: null } })], unmatched),
+      otherCases([unmatched, aCase({ contact: { ...contact, id: null } })], unmatched),
     ).toEqual([]);
   });
 });
@@ -87,7 +98,7 @@ describe('the mark in the console views', () => {
     popup.close();
   });
 
-  it('shows in the Case panel and lists the other open Cases', () => {
+  it('shows in the Case panel and lists the other Cases', () => {
     const loadOtherCases = vi.fn();
     const openCase = vi.fn();
     const p = new CasePanelView({
@@ -107,7 +118,7 @@ describe('the mark in the console views', () => {
     expect(rows).toHaveLength(1);
     expect(p.el.querySelector<HTMLElement>('[data-testid="other-cases"]')?.hidden).toBe(false);
     rows[0]?.click();
-    expect(openCase).toHaveBeenCalledWith(other.caseId);
+    expect(openCase).toHaveBeenCalledWith(other);
     // An answer for a Case no longer shown is dropped.
     p.show(verified);
     expect(mark?.hidden).toBe(true);

@@ -18,6 +18,7 @@ import { CallsController } from './controllers/calls';
 import { CasePanelController } from './controllers/casePanel';
 import { ClaimController } from './controllers/claims';
 import { ConversationController } from './controllers/conversation';
+import { ConversationsController } from './controllers/conversations';
 import { NoticesController } from './controllers/notices';
 import { QuickRepliesController } from './controllers/quickReplies';
 import { TilesController } from './controllers/tiles';
@@ -126,6 +127,15 @@ export class ConsoleApp {
     this.presence = presence;
     const casePanel = new CasePanelController(ctx, files, (id) => conversation.open(id));
     const calls = new CallsController(ctx);
+    const workspace = h('main', { class: 'workspace', 'data-view': 'chat' });
+    const conversations = new ConversationsController(ctx, {
+      open: (id) => tiles.openById(id),
+      shown: (open) => (workspace.dataset.view = open ? 'list' : 'chat'),
+    });
+    // A Case opened from a tile (or the URL) while the list shows: the conversation comes back.
+    ctx.store.select('current', (c) => {
+      if (c && conversations.view.isOpen) conversations.setOpen(false);
+    });
 
     // Order matters within a frame type: tiles first (badges, read marks), then the views.
     tiles.register(this.dispatcher);
@@ -133,6 +143,7 @@ export class ConsoleApp {
     casePanel.register(this.dispatcher);
     calls.register(this.dispatcher);
     typing.register(this.dispatcher);
+    conversations.register(this.dispatcher);
     this.dispatcher
       .on('hello', (f) => ctx.store.set({ me: f.agent }))
       // The first tiles are known: a reload reopens the Case its URL names.
@@ -152,9 +163,11 @@ export class ConsoleApp {
         h('div', { class: 'topbar__right' }, ...this.topbarRight(deps.auth)),
       ),
       notices.el,
-      h('main', { class: 'workspace' }, conversation.view.el, casePanel.view.el),
+      workspace,
       calls.panel.el,
     );
+    workspace.append(conversations.view.el, conversation.view.el, casePanel.view.el);
+    this.el.querySelector('.topbar__right')?.prepend(conversations.toggle);
     // The call buttons go into the conversation header; the call panel lives outside it.
     conversation.view.el.querySelector('.conv__actions')?.prepend(calls.buttons.el);
     tiles.attach(this.el);

@@ -252,6 +252,29 @@ export function parseCase(v: unknown): Case | null {
   };
 }
 
+/** One row of the conversations list: the Case and, when words were searched, the newest match. */
+export interface SearchHit {
+  case: Case;
+  match: string | null;
+}
+
+/** `GET /api/cases/search`: a page of rows and the cursor of the next one (null: the last). */
+export interface SearchPage {
+  cases: SearchHit[];
+  next: string | null;
+}
+
+export function parseSearchPage(v: unknown): SearchPage {
+  if (!isObj(v) || !Array.isArray(v.cases)) return { cases: [], next: null };
+  const cases: SearchHit[] = [];
+  for (const item of v.cases) {
+    if (!isObj(item)) continue;
+    const c = parseCase(item.case);
+    if (c) cases.push({ case: c, match: str(item.match) });
+  }
+  return { cases, next: str(v.next) };
+}
+
 /** `GET /api/cases?contactId=` answers a list of Cases; malformed items are skipped. */
 export function parseCases(v: unknown): Case[] {
   if (!Array.isArray(v)) return [];

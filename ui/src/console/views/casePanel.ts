@@ -3,16 +3,16 @@ import { h, replaceChildren, setText } from '../../shared/dom';
 import { formatDateTime, formatSize, fullName } from '../../shared/format';
 import type { Case, CaseFile, FileRef } from '../../shared/protocol';
 import { statusLabel } from '../../shared/status';
-import { UNVERIFIED_HINT, otherOpenCases, unverifiedMark } from '../verification';
+import { UNVERIFIED_HINT, otherCases, unverifiedMark } from '../verification';
 
 export interface CasePanelActions {
   /** The Files tab became visible (load or refresh the list). */
   loadFiles(caseId: string): void;
   download(file: FileRef): void;
-  /** The Case panel shows a Case of a known Contact: load that Contact's open Cases. */
+  /** The Case panel shows a Case of a known Contact: load that Contact's other Cases. */
   loadOtherCases(c: Case): void;
-  /** Open another Case from the list. */
-  openCase(caseId: string): void;
+  /** Open another Case of the list (to work it, or read-only). */
+  openCase(c: Case): void;
 }
 
 type Tab = 'details' | 'files';
@@ -62,9 +62,9 @@ export class CasePanelView {
       {
         class: 'other-cases__section',
         'data-testid': 'other-cases',
-        'aria-label': 'Other open Cases',
+        'aria-label': "This Contact's other Cases",
       },
-      h('h3', { class: 'other-cases__title' }, 'Other open Cases of this Contact'),
+      h('h3', { class: 'other-cases__title' }, "This Contact's other Cases"),
       this.othersList,
     );
     this.others.hidden = true;
@@ -135,11 +135,11 @@ export class CasePanelView {
     }
   }
 
-  /** The Contact's open Cases (as case-service answered for me); the current one is left out. */
+  /** The Contact's other Cases, open and past (its history); the current one is left out. */
   setOtherCases(caseId: string, cases: Case[]): void {
     const current = this.current;
     if (current === null || caseId !== current.caseId) return;
-    const others = otherOpenCases(cases, current);
+    const others = otherCases(cases, current);
     this.others.hidden = others.length === 0;
     replaceChildren(
       this.othersList,
@@ -151,10 +151,11 @@ export class CasePanelView {
             class: 'link',
             'data-testid': 'other-case',
             'data-case-id': o.caseId,
+            'data-status': o.status,
           },
           `Case ${o.number}`,
         );
-        open.addEventListener('click', () => this.actions.openCase(o.caseId));
+        open.addEventListener('click', () => this.actions.openCase(o));
         const mark = unverifiedMark(o);
         return h(
           'li',
@@ -163,7 +164,7 @@ export class CasePanelView {
           h(
             'span',
             { class: 'files__meta' },
-            `${statusLabel(o.status)} · ${formatDateTime(o.createdAt)}${mark ? ` · ${mark.toLowerCase()}` : ''}`,
+            `${statusLabel(o.status)} · ${o.owner ? fullName(o.owner) : 'unassigned'} · ${formatDateTime(o.createdAt)}${mark ? ` · ${mark.toLowerCase()}` : ''}`,
           ),
         );
       }),

@@ -28,6 +28,10 @@ final class Live implements AutoCloseable {
     final WebSocket socket;
     final List<Frame> frames = new CopyOnWriteArrayList<>();
     final CompletableFuture<Integer> closed = new CompletableFuture<>();
+
+    /** The close frame's reason, once closed (null when none came). */
+    volatile String closeReason;
+
     private volatile BiConsumer<Live, JsonNode> listener;
 
     private Live(WebSocket socket, BiConsumer<Live, JsonNode> listener) {
@@ -48,18 +52,23 @@ final class Live implements AutoCloseable {
                     }
                 });
         socket.closeHandler(
-                v ->
-                        closed.complete(
-                                socket.closeStatusCode() == null
-                                        ? -1
-                                        : (int) socket.closeStatusCode()));
+                v -> {
+                    closeReason = socket.closeReason();
+                    closed.complete(
+                            socket.closeStatusCode() == null ? -1 : (int) socket.closeStatusCode());
+                });
     }
 
     static Live connect(WebSocketConnectOptions options, BiConsumer<Live, JsonNode> listener) {
         return connectAsync(options, listener).join();
     }
 
-    /** Connects without blocking; fails after 10 s. */
+    /**
+     * Connects without blocking; fails after 10 s. A socket whose handshake completes after that is
+     * closed at once: the caller gave up on it and retries, and a forgotten open socket would hold
+     * one of the Case's socket leases and evict a live one (ManySocketsKillIT counted such 1008s on
+     * a busy machine).
+     */
     static CompletableFuture<Live> connectAsync(
             WebSocketConnectOptions options, BiConsumer<Live, JsonNode> listener) {
         var client =
@@ -68,11 +77,18 @@ final class Live implements AutoCloseable {
                                 .setMaxFrameSize(1 << 20)
                                 .setMaxMessageSize(1 << 22)
                                 .setConnectTimeout(5000));
-        return client.connect(options)
-                .map(ws -> new Live(ws, listener))
-                .toCompletionStage()
-                .toCompletableFuture()
-                .orTimeout(10, TimeUnit.SECONDS);
+        CompletableFuture<Live> result = new CompletableFuture<>();
+        client.connect(options)
+                .onComplete(
+                        ar -> {
+                            if (ar.failed()) {
+                                result.completeExceptionally(ar.cause());
+                            } else if (result.isDone()
+                                    || !result.complete(new Live(ar.result(), listener))) {
+                                ar.result().close();
+                            }
+                        });
+        return result.orTimeout(10, TimeUnit.SECONDS);
     }
 
     void send(Object... fields) {

@@ -84,8 +84,9 @@ class SharedLimitsIT {
 
     /**
      * The cap of sockets per Case holds across the replicas, and the newest socket wins: one too
-     * many closes the oldest (1008), on this replica at once, on the other at its next renewal. So
-     * the sockets of a killed replica never keep their own reconnects out.
+     * many closes another replica's socket first, then this replica's oldest (1008; on this replica
+     * at once, on the other at its next renewal). So the sockets of a killed replica never keep
+     * their own reconnects out, nor push out a live socket of the replica they land on.
      */
     @Test
     void customerSocketCapIsSharedByTheReplicasAndTheNewestSocketWins() {
@@ -94,16 +95,21 @@ class SharedLimitsIT {
         assertEquals(201, started.statusCode(), started.body());
         String token = Platform.json(started.body()).path("customerToken").asText();
         // One at a time, each lease written before the next socket opens: their age orders them.
+        // A socket over the cap evicts the other replica's leases first (one of them may be a
+        // killed replica's), then its own replica's oldest.
         try (Ws first = opened(A, token);
                 Ws second = opened(B, token)) {
             try (Ws third = opened(A, token)) {
                 assertEquals(
-                        1008, first.awaitClose(Duration.ofSeconds(10)), "oldest, same replica");
+                        1008,
+                        second.awaitClose(Duration.ofSeconds(10)),
+                        "the other replica's, though newer than A's own first");
+                assertTrue(first.isOpen(), "A's own live socket stays");
                 try (Ws fourth = opened(A, token)) {
                     assertEquals(
                             1008,
-                            second.awaitClose(Duration.ofSeconds(10)),
-                            "oldest, other replica");
+                            first.awaitClose(Duration.ofSeconds(10)),
+                            "then the oldest of the replica's own");
                     Ws.sleep(1000);
                     assertTrue(third.isOpen() && fourth.isOpen(), "the newest two stay");
                 }

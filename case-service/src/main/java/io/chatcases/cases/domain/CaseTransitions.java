@@ -4,6 +4,7 @@ import io.chatcases.events.CaseStatus;
 import io.chatcases.events.ErrorCode;
 import io.chatcases.events.EventType;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * The Case state machine, in one pure function: {@link #apply(CaseState, Command)} gives, for the
@@ -343,5 +344,14 @@ public final class CaseTransitions {
     public static boolean mayRead(
             CaseStatus status, String ownerId, String agentId, boolean seesAll) {
         return seesAll || status == CaseStatus.NEW || agentId.equals(ownerId);
+    }
+
+    /**
+     * RULE: history: whoever may read a Case may also read, never act on, the Contact's other
+     * Cases, open and past, whoever owns them (the customer's history beside the chat). Only Cases
+     * of the very same Contact: a Case with no Contact yet has no history.
+     */
+    public static boolean inHistoryOf(UUID contactId, UUID otherContactId) {
+        return contactId != null && contactId.equals(otherContactId);
     }
 }

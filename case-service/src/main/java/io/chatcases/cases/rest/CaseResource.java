@@ -143,6 +143,41 @@ public class CaseResource {
                 .map(list -> list.stream().map(Views::of).toList());
     }
 
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.AGENT, Roles.ADMIN})
+    @Operation(
+            summary =
+                    "The Contact's other Cases, open and past, newest first, for whoever may see"
+                            + " this one (read-only)")
+    public Uni<List<CaseView>> contactHistory(
+            @PathParam("id") UUID id, @QueryParam("limit") @DefaultValue("50") int limit) {
+        if (limit < 1 || limit > 100) {
+            throw ApiException.badInput("limit", "limit must be between 1 and 100.");
+        }
+        return cases.contactHistory(id, callers.current(), limit)
+                .map(list -> list.stream().map(Views::of).toList());
+    }
+
+    @GET
+    @Path("/{id}/history/{otherId}/messages")
+    @RolesAllowed({Roles.AGENT, Roles.ADMIN})
+    @Operation(
+            summary =
+                    "Read-only conversation of a Case in this Case's history (same Contact), after"
+                            + " a seq, oldest first; 404 for any other Case")
+    public Uni<List<MessageView>> historyMessages(
+            @PathParam("id") UUID id,
+            @PathParam("otherId") UUID otherId,
+            @QueryParam("after") @DefaultValue("0") long after,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw ApiException.badInput("limit", "limit must be between 1 and 1000.");
+        }
+        return cases.historyMessages(id, otherId, callers.current(), Math.max(after, 0), limit)
+                .map(list -> list.stream().map(Views::of).toList());
+    }
+
     @POST
     @Path("/{id}/claim")
     @RolesAllowed(Roles.AGENT)

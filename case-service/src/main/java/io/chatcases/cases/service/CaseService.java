@@ -235,15 +235,60 @@ public class CaseService {
     /** Messages with seq above {@code after}, oldest first, at most {@code limit}. */
     @WithSession
     public Uni<List<Message>> history(UUID caseId, Caller caller, long after, int limit) {
+        return visible(caseId, caller).chain(c -> messagesAfter(caseId, after, limit));
+    }
+
+    /**
+     * The Contact's other Cases, open and past, newest first (RULE: history): the Case panel's
+     * history, for whoever may read {@code caseId}.
+     */
+    @WithSession
+    public Uni<List<ChatCase>> contactHistory(UUID caseId, Caller caller, int limit) {
         return visible(caseId, caller)
                 .chain(
                         c ->
-                                Message.<Message>find(
-                                                "caseId = ?1 and seq > ?2 order by seq",
-                                                caseId,
-                                                after)
-                                        .page(0, limit)
-                                        .list());
+                                c.contactId == null
+                                        ? Uni.createFrom().item(List.<ChatCase>of())
+                                        : ChatCase.<ChatCase>find(
+                                                        "contactId = ?1 and id <> ?2"
+                                                                + " order by createdAt desc, id",
+                                                        c.contactId,
+                                                        c.id)
+                                                .page(0, limit)
+                                                .list());
+    }
+
+    /**
+     * The conversation of a Case in the history of {@code caseId}, read-only (RULE: history): 404
+     * when {@code otherId} is not a Case of the same Contact.
+     */
+    @WithSession
+    public Uni<List<Message>> historyMessages(
+            UUID caseId, UUID otherId, Caller caller, long after, int limit) {
+        return visible(caseId, caller)
+                .chain(
+                        c ->
+                                ChatCase.<ChatCase>findById(otherId)
+                                        .invoke(
+                                                o -> {
+                                                    if (o == null
+                                                            || o.id.equals(c.id)
+                                                            || !CaseTransitions.inHistoryOf(
+                                                                    c.contactId, o.contactId)) {
+                                                        throw ApiException.notFound(
+                                                                "No Case "
+                                                                        + otherId
+                                                                        + " in this Contact's"
+                                                                        + " history.");
+                                                    }
+                                                }))
+                .chain(o -> messagesAfter(o.id, after, limit));
+    }
+
+    private static Uni<List<Message>> messagesAfter(UUID caseId, long after, int limit) {
+        return Message.<Message>find("caseId = ?1 and seq > ?2 order by seq", caseId, after)
+                .page(0, limit)
+                .list();
     }
 
     /**
