@@ -1,0 +1,53 @@
+/**
+ * The customer's satisfaction rating of a resolved chat, as case-service takes it (RatingRules):
+ * a whole score from 1 to 5 and an optional comment, once, only when the Case is RESOLVED or
+ * CLOSED. Shared by the widget's prompt and the SDK's `rate()`; the server decides and its words
+ * are the ones shown.
+ */
+import { requestJson } from './http';
+import { parseCase, type Case, type Violation } from './protocol';
+
+export const MIN_SCORE = 1;
+export const MAX_SCORE = 5;
+
+/** case-service's words for a score it refuses (checked locally too, before any request). */
+export const SCORE_WORDS = 'The score is a whole number from 1 to 5.';
+
+/** Whether the customer may (still) rate this Case. */
+export function canRate(c: Case | null): boolean {
+  return !!c && (c.status === 'RESOLVED' || c.status === 'CLOSED') && !c.rating;
+}
+
+/** The score's refusal, or null when case-service would take it. */
+export function scoreViolation(score: unknown): Violation | null {
+  return typeof score === 'number' &&
+    Number.isInteger(score) &&
+    score >= MIN_SCORE &&
+    score <= MAX_SCORE
+    ? null
+    : { field: 'score', message: SCORE_WORDS };
+}
+
+/**
+ * `POST /api/chats/{caseId}/rating` with the customer token: resolves to the rated Case, throws
+ * the ApiError (400 with violations naming score or comment, 409 when rated or not resolved).
+ */
+export async function sendRating(
+  origin: string,
+  caseId: string,
+  token: string,
+  score: number,
+  comment?: string | null,
+): Promise<Case> {
+  const { body } = await requestJson(
+    new URL(`/api/chats/${encodeURIComponent(caseId)}/rating`, origin).toString(),
+    {
+      method: 'POST',
+      token: () => token,
+      body: { score, comment: comment?.trim() ? comment : null },
+    },
+  );
+  const rated = parseCase(body);
+  if (!rated) throw new Error('The rating was stored but its answer could not be read.');
+  return rated;
+}
