@@ -18,6 +18,7 @@ import { ClaimController } from './controllers/claims';
 import { ConversationController } from './controllers/conversation';
 import { NoticesController } from './controllers/notices';
 import { QuickRepliesController } from './controllers/quickReplies';
+import { QuickReplyAdminController } from './controllers/quickReplyAdmin';
 import { TilesController } from './controllers/tiles';
 import { ConsoleModel } from './model';
 import { Notifier } from './notify';
@@ -113,6 +114,7 @@ export class ConsoleApp {
     ctx.store.select('current', (c) => this.route.shown(c?.caseId ?? null));
     const casePanel = new CasePanelController(ctx, files, (id) => conversation.open(id));
     const calls = new CallsController(ctx);
+    const quickReplyAdmin = new QuickReplyAdminController(ctx, () => this.quickReplies.load());
 
     // Order matters within a frame type: tiles first (badges, read marks), then the views.
     tiles.register(this.dispatcher);
@@ -135,11 +137,12 @@ export class ConsoleApp {
         'header',
         { class: 'topbar' },
         tiles.el,
-        h('div', { class: 'topbar__right' }, ...this.topbarRight(deps.auth)),
+        h('div', { class: 'topbar__right' }, quickReplyAdmin.entry, ...this.topbarRight(deps.auth)),
       ),
       notices.el,
       h('main', { class: 'workspace' }, conversation.view.el, casePanel.view.el),
       calls.panel.el,
+      quickReplyAdmin.view.el,
     );
     // The call buttons go into the conversation header; the call panel lives outside it.
     conversation.view.el.querySelector('.conv__actions')?.prepend(calls.buttons.el);

@@ -13,6 +13,12 @@ export const MAX_SCORE = 5;
 /** case-service's words for a score it refuses (checked locally too, before any request). */
 export const SCORE_WORDS = 'The score is a whole number from 1 to 5.';
 
+/** A score as filled and empty stars, e.g. 4 → "★★★★☆". */
+export function stars(score: number): string {
+  const filled = Math.max(0, Math.min(MAX_SCORE, Math.round(score)));
+  return '★'.repeat(filled) + '☆'.repeat(MAX_SCORE - filled);
+}
+
 /** Whether the customer may (still) rate this Case. */
 export function canRate(c: Case | null): boolean {
   return !!c && (c.status === 'RESOLVED' || c.status === 'CLOSED') && !c.rating;
