@@ -39,7 +39,7 @@ export interface Case {
    */
   emailVerified: boolean;
   /** The customer's satisfaction rating, once given (absent or null before). */
-  rating?: Rating | null;
+  rating: Rating | null;
 }
 
 /** The customer's satisfaction rating of a resolved Case: 1 (poor) to 5 (great). */
@@ -260,7 +260,7 @@ export function parseCase(v: unknown): Case | null {
     createdAt,
     lastSeq: seqOf(v.lastSeq) ?? 0,
     emailVerified: v.emailVerified === true,
-    ...(rating ? { rating } : {}),
+    rating,
   };
 }
 
