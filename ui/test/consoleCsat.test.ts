@@ -104,7 +104,7 @@ describe('Quick Replies screen', () => {
       'Thanks {{contact.firstName}}, {{agent.firstName}} here ({{case.number}}).',
     );
     // No Case open: an example Contact, the signed-in admin.
-    expect(q('qr-admin-preview')?.textContent).toBe('Thanks Ada, Alice here (1042).');
+    expect(q('qr-admin-preview')?.textContent).toBe('Thanks Sam, Alice here (1042).');
     submit();
     await vi.waitFor(() => expect(qa('qr-admin-row')).toHaveLength(2));
     expect(calls(fetchMock, 'POST')).toEqual([
@@ -187,9 +187,9 @@ describe('Quick Replies screen', () => {
     await vi.waitFor(() => expect(qa('qr-admin-edit')).toHaveLength(1));
     qa('qr-admin-edit')[0]?.click();
     expect(q<HTMLInputElement>('qr-admin-shortcut')?.value).toBe('greet');
-    expect(q('qr-admin-preview')?.textContent).toBe('Hi Ada');
+    expect(q('qr-admin-preview')?.textContent).toBe('Hi Sam');
     type('qr-admin-body', 'Hello {{contact.firstName}}!');
-    expect(q('qr-admin-preview')?.textContent).toBe('Hello Ada!');
+    expect(q('qr-admin-preview')?.textContent).toBe('Hello Sam!');
     submit();
     await vi.waitFor(() => expect(calls(fetchMock, 'PUT')).toHaveLength(1));
     expect(calls(fetchMock, 'PUT')[0]).toEqual([

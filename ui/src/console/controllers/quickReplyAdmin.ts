@@ -17,7 +17,7 @@ export const ADMIN_ROLE = 'admin';
 /** With no Case open, the preview fills in an example Contact. */
 const EXAMPLE_CASE = {
   number: 1042,
-  contact: { firstName: 'Ada', lastName: 'Lovelace' },
+  contact: { firstName: 'Sam', lastName: 'Shopper' },
 } as Case;
 
 export function previewValues(current: Case | null, me: Person) {
