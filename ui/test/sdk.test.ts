@@ -252,6 +252,13 @@ describe('ChatCasesClient rate', () => {
     expect(fetchMock.mock.calls.length).toBe(calls);
 
     const words = 'The comment is limited to 1,000 characters.';
+    const local = (await c.rate(5, 'x'.repeat(1001)).catch((x: unknown) => x)) as ChatCasesError;
+    expect([local.code, local.violations]).toEqual([
+      'BAD_REQUEST',
+      [{ field: 'comment', message: words }],
+    ]);
+    expect(fetchMock.mock.calls.length).toBe(calls);
+    // The server decides: its refusal comes back with its fields.
     fetchMock.mockResolvedValueOnce(
       json(400, {
         status: 400,
@@ -260,8 +267,8 @@ describe('ChatCasesClient rate', () => {
         violations: [{ field: 'comment', message: words }],
       }),
     );
-    const tooLong = (await c.rate(5, 'x'.repeat(1001)).catch((x: unknown) => x)) as ChatCasesError;
-    expect([tooLong.status, tooLong.code, tooLong.violations[0]?.field]).toEqual([
+    const refused = (await c.rate(5, 'fine').catch((x: unknown) => x)) as ChatCasesError;
+    expect([refused.status, refused.code, refused.violations[0]?.field]).toEqual([
       400,
       'BAD_REQUEST',
       'comment',

@@ -21,7 +21,7 @@ import {
   type ServerFrame,
   type Violation,
 } from '../shared/protocol';
-import { scoreViolation, sendRating } from '../shared/rating';
+import { ratingViolations, sendRating } from '../shared/rating';
 import { browserRtc, type RtcEnv } from '../shared/rtc';
 import {
   ReconnectingSocket,
@@ -310,12 +310,13 @@ export class ChatCasesClient extends Emitter<ChatCasesEvents> {
    * Rates the resolved chat once: `score` a whole number from 1 to 5, an optional `comment` (at
    * most 1,000 characters). Resolves to the Case with its `rating` (also emitted as `case`).
    * Rejects with a ChatCasesError: `BAD_REQUEST` with `violations` naming `score` or `comment`
-   * (a bad score before any request), `CONFLICT` (409) when already rated or not resolved yet.
+   * (checked before any request, then by the server), `CONFLICT` (409) when already rated or not
+   * resolved yet.
    */
   async rate(score: number, comment?: string): Promise<Case> {
     const s = this.requireSession();
-    const bad = scoreViolation(score);
-    if (bad) throw new ChatCasesError('BAD_REQUEST', bad.message, 0, [bad]);
+    const bad = ratingViolations(score, comment);
+    if (bad.length > 0) throw new ChatCasesError('BAD_REQUEST', bad[0]?.message ?? '', 0, bad);
     let rated: Case;
     try {
       rated = await sendRating(this.opts.origin, s.caseId, s.customerToken, score, comment);

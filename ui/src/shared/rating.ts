@@ -24,14 +24,28 @@ export function canRate(c: Case | null): boolean {
   return !!c && (c.status === 'RESOLVED' || c.status === 'CLOSED') && !c.rating;
 }
 
-/** The score's refusal, or null when case-service would take it. */
-export function scoreViolation(score: unknown): Violation | null {
-  return typeof score === 'number' &&
+/** The longest comment (case-service counts characters as PostgreSQL does: an emoji is one). */
+export const MAX_COMMENT = 1000;
+
+/** case-service's words for a comment it refuses. */
+export const COMMENT_WORDS = 'The comment is limited to 1,000 characters.';
+
+/**
+ * What case-service would refuse, by field (docs/validation-rules.json "rating", the table its
+ * RatingRulesTest runs too); empty when it would take the rating.
+ */
+export function ratingViolations(score: unknown, comment?: string | null): Violation[] {
+  const out: Violation[] = [];
+  if (!(
+    typeof score === 'number' &&
     Number.isInteger(score) &&
     score >= MIN_SCORE &&
     score <= MAX_SCORE
-    ? null
-    : { field: 'score', message: SCORE_WORDS };
+  ))
+    out.push({ field: 'score', message: SCORE_WORDS });
+  if (comment && [...comment.trim()].length > MAX_COMMENT)
+    out.push({ field: 'comment', message: COMMENT_WORDS });
+  return out;
 }
 
 /**

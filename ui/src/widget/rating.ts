@@ -5,7 +5,7 @@
  */
 import { h, replaceChildren, setText } from '../shared/dom';
 import { ApiError } from '../shared/http';
-import { canRate, MAX_SCORE, sendRating } from '../shared/rating';
+import { canRate, MAX_SCORE, ratingViolations, sendRating } from '../shared/rating';
 import type { Case } from '../shared/protocol';
 import type { WidgetStore } from './state';
 
@@ -107,6 +107,11 @@ export class RatingPrompt {
   private async submit(): Promise<void> {
     const chat = this.store.get().chat;
     if (!chat || this.score === 0 || this.sending) return;
+    const local = ratingViolations(this.score, this.comment.value);
+    if (local.length > 0) {
+      setText(this.errors, local.map((v) => v.message).join(' '));
+      return;
+    }
     this.sending = true;
     this.send.disabled = true;
     setText(this.errors, '');
