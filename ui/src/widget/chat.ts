@@ -15,6 +15,7 @@ import { MessageStore } from '../shared/messages';
 import { parseMessages, type Case, type CustomerFrame, type Message } from '../shared/protocol';
 import { ReconnectingSocket, wsUrl, type ConnectionState, type SocketLike } from '../shared/socket';
 import { bearerProtocols } from '../shared/socketAuth';
+import { RatingPrompt } from './rating';
 import type { SavedChat } from './session';
 import type { WidgetStore } from './state';
 
@@ -96,6 +97,7 @@ export class ChatController {
       'div',
       { class: 'ended', 'data-testid': 'chat-ended', role: 'status', hidden: true },
       h('p', null, 'This chat has ended'),
+      new RatingPrompt(deps.store, deps.chatOrigin).el,
       newChat,
     );
     this.composer = h('textarea', {
