@@ -52,7 +52,11 @@ describe('ConversationsController', () => {
   it('loads the chosen view with the words, shows rows and the match, pages on', async () => {
     const { ctx, calls, answers } = setup();
     const a = aCase({ number: 1001 });
-    const b = aCase({ number: 1002, status: 'RESOLVED' });
+    const b = aCase({
+      number: 1002,
+      status: 'RESOLVED',
+      rating: { score: 4, comment: null, ratedAt: '2026-01-01T12:00:00Z' },
+    });
     const c = aCase({ number: 1003 });
     answers.set('/api/cases/search?view=open&limit=50&cursor=', () => ({
       cases: [hit(b), hit(c)],
@@ -80,6 +84,8 @@ describe('ConversationsController', () => {
     expect(calls[1]).toBe('/api/cases/search?view=open&limit=50&cursor=k1');
     // A row that came again on the next page (the list moved) shows once.
     expect(rows(conv.view.el)).toEqual([a.caseId, b.caseId, c.caseId]);
+    const rated = conv.view.el.querySelectorAll('[data-testid="convlist-rating"]');
+    expect(Array.from(rated).map((r) => r.getAttribute('aria-label'))).toEqual(['Rated 4 of 5']);
     expect(conv.view.el.querySelector('[data-testid="convlist-more"]')).toBeNull();
   });
 

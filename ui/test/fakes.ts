@@ -120,6 +120,7 @@ export function aCase(over: Partial<Case> & { caseId?: string } = {}): Case {
     lastSeq: 0,
     emailVerified: true,
     ...over,
+    rating: over.rating ?? null,
   };
 }
 

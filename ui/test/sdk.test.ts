@@ -211,6 +211,85 @@ describe('ChatCasesClient messages', () => {
   });
 });
 
+describe('ChatCasesClient rate', () => {
+  const RESOLVED = {
+    ...CASE,
+    status: 'RESOLVED' as const,
+    owner: { id: 'a', firstName: 'Alice', lastName: 'A' },
+  };
+
+  it('posts the rating with the customer token and emits the rated Case', async () => {
+    const { c, socket } = await started();
+    socket.receive({ type: 'case', case: RESOLVED });
+    const rated = {
+      ...RESOLVED,
+      rating: { score: 4, comment: 'Kind', ratedAt: '2026-01-01T10:00:00Z' },
+    };
+    fetchMock.mockResolvedValueOnce(json(200, rated));
+    const seen: (number | null)[] = [];
+    c.on('case', (k) => seen.push(k.rating?.score ?? null));
+    const answer = await c.rate(4, 'Kind');
+    expect(answer.rating).toEqual({ score: 4, comment: 'Kind', ratedAt: '2026-01-01T10:00:00Z' });
+    expect(c.case?.rating?.score).toBe(4);
+    expect(seen).toEqual([4]);
+    const [url, init] = fetchMock.mock.calls.at(-1) ?? [];
+    expect(url).toBe(`${ORIGIN}/api/chats/${CASE.caseId}/rating`);
+    expect(init?.method).toBe('POST');
+    expect((init?.headers as Record<string, string>).Authorization).toBe('Bearer tok-1');
+    expect(JSON.parse(String(init?.body))).toEqual({ score: 4, comment: 'Kind' });
+  });
+
+  it('refuses a bad score before any request, and passes the server refusals on', async () => {
+    const { c } = await started();
+    const calls = fetchMock.mock.calls.length;
+    for (const bad of [0, 6, 4.5, Number.NaN]) {
+      const e = await c.rate(bad).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(ChatCasesError);
+      expect((e as ChatCasesError).violations).toEqual([
+        { field: 'score', message: 'The score is a whole number from 1 to 5.' },
+      ]);
+    }
+    expect(fetchMock.mock.calls.length).toBe(calls);
+
+    const words = 'The comment is limited to 1,000 characters.';
+    const local = (await c.rate(5, 'x'.repeat(1001)).catch((x: unknown) => x)) as ChatCasesError;
+    expect([local.code, local.violations]).toEqual([
+      'BAD_REQUEST',
+      [{ field: 'comment', message: words }],
+    ]);
+    expect(fetchMock.mock.calls.length).toBe(calls);
+    // The server decides: its refusal comes back with its fields.
+    fetchMock.mockResolvedValueOnce(
+      json(400, {
+        status: 400,
+        code: 'BAD_REQUEST',
+        detail: words,
+        violations: [{ field: 'comment', message: words }],
+      }),
+    );
+    const refused = (await c.rate(5, 'fine').catch((x: unknown) => x)) as ChatCasesError;
+    expect([refused.status, refused.code, refused.violations[0]?.field]).toEqual([
+      400,
+      'BAD_REQUEST',
+      'comment',
+    ]);
+    fetchMock.mockResolvedValueOnce(
+      json(409, { status: 409, code: 'CONFLICT', detail: 'Case 42 is rated.' }),
+    );
+    const twice = (await c.rate(5).catch((x: unknown) => x)) as ChatCasesError;
+    expect([twice.status, twice.code, twice.message]).toEqual([
+      409,
+      'CONFLICT',
+      'Case 42 is rated.',
+    ]);
+    // Without a comment, none is sent.
+    expect(JSON.parse(String(fetchMock.mock.calls.at(-1)?.[1]?.body))).toEqual({
+      score: 5,
+      comment: null,
+    });
+  });
+});
+
 describe('ChatCasesClient calls', () => {
   const offer = { type: 'call.offer', callId: CALL_ID, sdp: 'v=0 offer', media: 'video' };
 

@@ -1,10 +1,12 @@
 /**
  * The widget says what the gateway says: the pre-chat form's checks and the message limit's words,
- * from the table the gateway's ValidationWordsTest reads too (docs/validation-rules.json).
+ * from the table the gateway's ValidationWordsTest reads too (docs/validation-rules.json); and
+ * what case-service says of a rating (its RatingRulesTest reads the same table).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { limitState, tooLongText } from '../src/shared/composer';
+import { ratingViolations } from '../src/shared/rating';
 import { validateProfile } from '../src/widget/session';
 
 interface Table {
@@ -14,6 +16,13 @@ interface Table {
     email: string;
     firstName: string;
     lastName: string;
+    violations: Record<string, string>;
+  }[];
+  rating: {
+    name: string;
+    score: number | null;
+    commentChar: string | null;
+    commentLength: number;
     violations: Record<string, string>;
   }[];
 }
@@ -27,6 +36,14 @@ describe('validation words (docs/validation-rules.json)', () => {
     expect(
       validateProfile({ email: c.email, firstName: c.firstName, lastName: c.lastName }),
     ).toEqual(c.violations);
+  });
+
+  it.each(table.rating.map((c) => [c.name, c] as const))('rating: %s', (_, c) => {
+    const comment = c.commentChar === null ? null : c.commentChar.repeat(c.commentLength);
+    const words = Object.fromEntries(
+      ratingViolations(c.score, comment).map((v) => [v.field, v.message]),
+    );
+    expect(words).toEqual(c.violations);
   });
 
   it.each(table.messageTooLong.cases)('message of $length with a limit of $max', (c) => {

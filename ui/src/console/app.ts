@@ -21,6 +21,7 @@ import { ConversationController } from './controllers/conversation';
 import { ConversationsController } from './controllers/conversations';
 import { NoticesController } from './controllers/notices';
 import { QuickRepliesController } from './controllers/quickReplies';
+import { QuickReplyAdminController } from './controllers/quickReplyAdmin';
 import { TilesController } from './controllers/tiles';
 import { ConsoleModel } from './model';
 import { Notifier } from './notify';
@@ -136,6 +137,7 @@ export class ConsoleApp {
     ctx.store.select('current', (c) => {
       if (c && conversations.view.isOpen) conversations.setOpen(false);
     });
+    const quickReplyAdmin = new QuickReplyAdminController(ctx, () => this.quickReplies.load());
 
     // Order matters within a frame type: tiles first (badges, read marks), then the views.
     tiles.register(this.dispatcher);
@@ -160,11 +162,12 @@ export class ConsoleApp {
         'header',
         { class: 'topbar' },
         tiles.el,
-        h('div', { class: 'topbar__right' }, ...this.topbarRight(deps.auth)),
+        h('div', { class: 'topbar__right' }, quickReplyAdmin.entry, ...this.topbarRight(deps.auth)),
       ),
       notices.el,
       workspace,
       calls.panel.el,
+      quickReplyAdmin.view.el,
     );
     workspace.append(conversations.view.el, conversation.view.el, casePanel.view.el);
     this.el.querySelector('.topbar__right')?.prepend(conversations.toggle);

@@ -21,6 +21,7 @@ import {
   type ServerFrame,
   type Violation,
 } from '../shared/protocol';
+import { ratingViolations, sendRating } from '../shared/rating';
 import { browserRtc, type RtcEnv } from '../shared/rtc';
 import {
   ReconnectingSocket,
@@ -303,6 +304,30 @@ export class ChatCasesClient extends Emitter<ChatCasesEvents> {
     const clientMsgId = newId();
     this.queue({ type: 'send', clientMsgId, fileId: ref.fileId }, ref.name);
     return { clientMsgId, file: ref };
+  }
+
+  /**
+   * Rates the resolved chat once: `score` a whole number from 1 to 5, an optional `comment` (at
+   * most 1,000 characters). Resolves to the Case with its `rating` (also emitted as `case`).
+   * Rejects with a ChatCasesError: `BAD_REQUEST` with `violations` naming `score` or `comment`
+   * (checked before any request, then by the server), `CONFLICT` (409) when already rated or not
+   * resolved yet.
+   */
+  async rate(score: number, comment?: string): Promise<Case> {
+    const s = this.requireSession();
+    const bad = ratingViolations(score, comment);
+    if (bad.length > 0) throw new ChatCasesError('BAD_REQUEST', bad[0]?.message ?? '', 0, bad);
+    let rated: Case;
+    try {
+      rated = await sendRating(this.opts.origin, s.caseId, s.customerToken, score, comment);
+    } catch (e) {
+      throw ChatCasesError.from(e);
+    }
+    if (this.session === s) {
+      this.currentCase = rated;
+      this.emit('case', rated);
+    }
+    return rated;
   }
 
   /** Closes the socket (the chat stays saved for `resume()`). Ends a call in progress. */

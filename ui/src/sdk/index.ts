@@ -23,6 +23,7 @@ export type {
   FileRef,
   Message,
   Person,
+  Rating,
   Sender,
 } from '../shared/protocol';
 export type { ConnectionState } from '../shared/socket';

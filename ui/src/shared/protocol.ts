@@ -42,6 +42,24 @@ export interface Case {
    * the email was only typed (agents see "email not verified"). Absent on the wire = false.
    */
   emailVerified: boolean;
+  /** The customer's satisfaction rating, once given (absent or null before). */
+  rating: Rating | null;
+}
+
+/** The customer's satisfaction rating of a resolved Case: 1 (poor) to 5 (great). */
+export interface Rating {
+  score: number;
+  comment: string | null;
+  ratedAt: string;
+}
+
+export function parseRating(v: unknown): Rating | null {
+  if (!isObj(v)) return null;
+  const score = num(v.score);
+  const ratedAt = str(v.ratedAt);
+  if (score === null || !Number.isInteger(score) || score < 1 || score > 5 || ratedAt === null)
+    return null;
+  return { score, comment: str(v.comment), ratedAt };
 }
 
 export interface FileRef {
@@ -234,6 +252,7 @@ export function parseCase(v: unknown): Case | null {
   const createdAt = str(v.createdAt);
   if (caseId === null || number === null || contact === null || createdAt === null) return null;
   if (status === null || !STATUSES.includes(status)) return null;
+  const rating = parseRating(v.rating);
   let owner: Person | null = null;
   if (v.owner !== null && v.owner !== undefined) {
     owner = parsePerson(v.owner);
@@ -249,6 +268,7 @@ export function parseCase(v: unknown): Case | null {
     createdAt,
     lastSeq: seqOf(v.lastSeq) ?? 0,
     emailVerified: v.emailVerified === true,
+    rating,
   };
 }
 

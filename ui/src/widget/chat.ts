@@ -16,6 +16,7 @@ import { parseMessages, type Case, type CustomerFrame, type Message } from '../s
 import { ReconnectingSocket, wsUrl, type ConnectionState, type SocketLike } from '../shared/socket';
 import { bearerProtocols } from '../shared/socketAuth';
 import { TypingBoard, TypingThrottle, typingText } from '../shared/typing';
+import { RatingPrompt } from './rating';
 import type { SavedChat } from './session';
 import type { WidgetStore } from './state';
 
@@ -100,6 +101,7 @@ export class ChatController {
       'div',
       { class: 'ended', 'data-testid': 'chat-ended', role: 'status', hidden: true },
       h('p', null, 'This chat has ended'),
+      new RatingPrompt(deps.store, deps.chatOrigin).el,
       newChat,
     );
     this.composer = h('textarea', {

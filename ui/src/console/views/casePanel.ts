@@ -2,6 +2,7 @@
 import { h, replaceChildren, setText } from '../../shared/dom';
 import { formatDateTime, formatSize, fullName } from '../../shared/format';
 import type { Case, CaseFile, FileRef } from '../../shared/protocol';
+import { MAX_SCORE, stars } from '../../shared/rating';
 import { statusLabel } from '../../shared/status';
 import { UNVERIFIED_HINT, otherCases, unverifiedMark } from '../verification';
 
@@ -30,6 +31,7 @@ export class CasePanelView {
   private readonly emailMark: HTMLElement;
   private readonly others: HTMLElement;
   private readonly othersList: HTMLUListElement;
+  private readonly rating: HTMLElement;
   private current: Case | null = null;
   private tab: Tab = 'details';
 
@@ -68,6 +70,12 @@ export class CasePanelView {
       this.othersList,
     );
     this.others.hidden = true;
+    this.rating = h('section', {
+      class: 'case-rating',
+      'data-testid': 'case-rating',
+      'aria-label': 'Customer rating',
+      hidden: true,
+    });
     this.details = h(
       'div',
       {
@@ -78,6 +86,7 @@ export class CasePanelView {
       },
       this.emailMark,
       dl,
+      this.rating,
       this.others,
     );
     this.filesList = h('ul', { class: 'files', 'data-testid': 'files-list' });
@@ -126,6 +135,7 @@ export class CasePanelView {
     this.set('channel', CHANNELS[c.channel] ?? c.channel);
     this.set('status', statusLabel(c.status));
     this.set('owner', c.owner ? fullName(c.owner) : 'Unassigned');
+    this.showRating(c);
     if (changed) {
       replaceChildren(this.filesList);
       replaceChildren(this.othersList);
@@ -133,6 +143,31 @@ export class CasePanelView {
       if (this.tab === 'files') this.actions.loadFiles(c.caseId);
       if (c.contact.id !== null) this.actions.loadOtherCases(c);
     }
+  }
+
+  /** The customer's rating, once given (it arrives live with case.rated). */
+  private showRating(c: Case): void {
+    const r = c.rating;
+    this.rating.hidden = !r;
+    if (!r) return;
+    replaceChildren(
+      this.rating,
+      h('h3', { class: 'other-cases__title' }, 'Customer rating'),
+      h(
+        'p',
+        {
+          class: 'case-rating__score',
+          'data-testid': 'case-rating-score',
+          'aria-label': `${r.score} of ${MAX_SCORE}`,
+        },
+        h('span', { class: 'case-rating__stars', 'aria-hidden': 'true' }, stars(r.score)),
+        ` ${r.score} of ${MAX_SCORE}`,
+      ),
+      r.comment
+        ? h('p', { class: 'case-rating__comment', 'data-testid': 'case-rating-comment' }, r.comment)
+        : null,
+      h('p', { class: 'files__meta' }, `Rated ${formatDateTime(r.ratedAt)}`),
+    );
   }
 
   /** The Contact's other Cases, open and past (its history); the current one is left out. */

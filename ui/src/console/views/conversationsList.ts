@@ -6,6 +6,7 @@
 import { h, replaceChildren, setText } from '../../shared/dom';
 import { formatDateTime, fullName } from '../../shared/format';
 import type { SearchHit } from '../../shared/protocol';
+import { MAX_SCORE, stars } from '../../shared/rating';
 import { statusLabel } from '../../shared/status';
 import { contactName } from '../describe';
 import { unverifiedMark } from '../verification';
@@ -221,6 +222,17 @@ export class ConversationsList {
         h('span', { class: 'convlist__status-word' }, statusLabel(c.status)),
         h('span', null, owner),
         h('span', null, formatDateTime(c.createdAt)),
+        c.rating
+          ? h(
+              'span',
+              {
+                class: 'convlist__rating',
+                'data-testid': 'convlist-rating',
+                'aria-label': `Rated ${c.rating.score} of ${MAX_SCORE}`,
+              },
+              stars(c.rating.score),
+            )
+          : null,
         mark ? h('span', { class: 'unverified' }, mark) : null,
       ),
     );

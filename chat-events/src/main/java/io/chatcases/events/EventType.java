@@ -26,6 +26,8 @@ public enum EventType {
     CASE_READ("case.read"),
     /** The Case's Contact view changed (late match, renamed Contact). */
     CASE_UPDATED("case.updated"),
+    /** The Case's customer rated it (satisfaction 1..5 and an optional comment), once. */
+    CASE_RATED("case.rated"),
     MESSAGE_POSTED("message.posted"),
     /** A send refused by case-service, routed back to the sender's connection. */
     MESSAGE_REJECTED("message.rejected"),

@@ -80,6 +80,16 @@ public class ChatCase extends PanacheEntityBase {
     @Column(name = "email_verified")
     public boolean emailVerified;
 
+    /** The customer's satisfaction rating (1..5, domain/RatingRules), null until given. */
+    @Column(name = "rating_score")
+    public Short ratingScore;
+
+    @Column(name = "rating_comment")
+    public String ratingComment;
+
+    @Column(name = "rated_at")
+    public Instant ratedAt;
+
     public String contactName() {
         String name =
                 ((contactFirstName == null ? "" : contactFirstName)

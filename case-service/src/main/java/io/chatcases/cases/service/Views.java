@@ -28,7 +28,10 @@ public final class Views {
                         c.contactEmail),
                 c.createdAt,
                 c.lastSeq,
-                c.emailVerified);
+                c.emailVerified,
+                c.ratingScore == null
+                        ? null
+                        : new CaseView.Rating(c.ratingScore, c.ratingComment, c.ratedAt));
     }
 
     public static MessageView of(Message m) {

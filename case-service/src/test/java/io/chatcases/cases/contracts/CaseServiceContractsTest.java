@@ -78,6 +78,26 @@ class CaseServiceContractsTest {
                         .statusCode(200);
                 yield Map.of("serviceToken", service, "caseId", caseId);
             }
+            case "resolved-case", "rated-case" -> {
+                String caseId = startCase(service);
+                for (String step : List.of("claim", "resolve")) {
+                    given().auth()
+                            .oauth2(alice)
+                            .post("/cases/{id}/" + step, caseId)
+                            .then()
+                            .statusCode(200);
+                }
+                if (state.equals("rated-case")) {
+                    given().auth()
+                            .oauth2(service)
+                            .contentType("application/json")
+                            .body(Map.of("score", 4))
+                            .post("/cases/{id}/rating", caseId)
+                            .then()
+                            .statusCode(200);
+                }
+                yield Map.of("serviceToken", service, "caseId", caseId);
+            }
             case "new-contact" -> Map.of("serviceToken", service, "email", freshEmail());
             case "open-case" -> Map.of("serviceToken", service, "caseId", startCase(service));
             case "case-visible-to-agent" ->

@@ -61,6 +61,14 @@ public interface GatewayCaseApi {
     Uni<CallState> reportCall(
             @PathParam("id") UUID id, @PathParam("callId") String callId, CallReport report);
 
+    /** The customer's rating as they sent it (score passed on as typed: case-service checks). */
+    record Rating(com.fasterxml.jackson.databind.JsonNode score, String comment) {}
+
+    /** 200 with the rated Case; 400 naming score or comment; 409 when rated or not resolved. */
+    @POST
+    @Path("/{id}/rating")
+    Uni<CaseView> rate(@PathParam("id") UUID id, Rating rating);
+
     @GET
     @Path("/{id}/messages")
     Uni<List<MessageView>> messages(

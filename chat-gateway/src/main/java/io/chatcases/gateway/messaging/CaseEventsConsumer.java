@@ -41,7 +41,8 @@ public class CaseEventsConsumer {
                     EventType.MESSAGE_POSTED,
                     EventType.MESSAGE_REJECTED,
                     EventType.CASE_READ,
-                    EventType.CASE_CREATED);
+                    EventType.CASE_CREATED,
+                    EventType.CASE_RATED);
 
     @Inject
     @Identifier(FanOutAssignment.NAME)

@@ -26,7 +26,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-/** The customer's REST side: start (or resume) a chat, and reload its messages. */
+/** The customer's REST side: start (or resume) a chat, reload its messages, rate it. */
 @Path("/api/chats")
 @PermitAll
 public class ChatResource {
@@ -125,6 +125,39 @@ public class ChatResource {
         }
         return cases.messages(caseId, Math.max(0, after), Math.min(Math.max(limit, 1), 500))
                 .map(list -> Response.ok(list).build())
+                .onFailure(WebApplicationException.class)
+                .recoverWithItem(Problems::passThrough);
+    }
+
+    @POST
+    @Path("/{caseId}/rating")
+    @Operation(
+            summary =
+                    "Rate the customer's resolved chat once, 1 to 5 with an optional comment"
+                            + " (customer token): 200 with the Case; 400 naming the field; 409 when"
+                            + " rated or not resolved")
+    public Uni<Response> rate(
+            @PathParam("caseId") UUID caseId,
+            GatewayCaseApi.Rating rating,
+            @HeaderParam("Authorization") String authorization) {
+        Response refused = refusal(caseId, authorization);
+        if (refused != null) {
+            return Uni.createFrom().item(refused);
+        }
+        if (rating == null) {
+            return Uni.createFrom()
+                    .item(
+                            Problems.response(
+                                            400,
+                                            ErrorCode.BAD_REQUEST,
+                                            "A JSON body is required.",
+                                            List.of(
+                                                    new Problem.Violation(
+                                                            "body", "A JSON body is required.")))
+                                    .build());
+        }
+        return cases.rate(caseId, rating)
+                .map(view -> Response.ok(view).build())
                 .onFailure(WebApplicationException.class)
                 .recoverWithItem(Problems::passThrough);
     }

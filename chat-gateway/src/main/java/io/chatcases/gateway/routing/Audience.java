@@ -77,7 +77,9 @@ public final class Audience {
                     EventType.CASE_UNASSIGNED,
                     EventType.CASE_RESOLVED,
                     EventType.CASE_REOPENED,
-                    EventType.CASE_CLOSED);
+                    EventType.CASE_CLOSED,
+                    // Their own rating: the customer's other tabs stop asking for one.
+                    EventType.CASE_RATED);
 
     private Audience() {}
 

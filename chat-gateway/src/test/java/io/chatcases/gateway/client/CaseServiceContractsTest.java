@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.databind.node.IntNode;
 import io.chatcases.events.CaseStatus;
 import io.chatcases.events.CaseView;
 import io.chatcases.events.Channel;
@@ -177,6 +178,30 @@ class CaseServiceContractsTest {
                                         .atMost(WAIT)));
     }
 
+    /** A Case the contracts hold as rated already ("rated-case"). */
+    static final UUID RATED = UUID.fromString("00000000-0000-0000-0000-0000000000ee");
+
+    @Test
+    void aRatingAnswersTheRatedCaseAndASecondOneIsAConflict() {
+        UUID id = UUID.randomUUID();
+        CaseView rated =
+                service.rate(id, new GatewayCaseApi.Rating(IntNode.valueOf(5), "Quick and kind."))
+                        .await()
+                        .atMost(WAIT);
+        assertEquals(id, rated.caseId());
+        assertEquals(5, rated.rating().score());
+        assertEquals(CaseStatus.RESOLVED, rated.status());
+        assertEquals(
+                409,
+                status(
+                        () ->
+                                service.rate(
+                                                RATED,
+                                                new GatewayCaseApi.Rating(IntNode.valueOf(1), null))
+                                        .await()
+                                        .atMost(WAIT)));
+    }
+
     private static int status(Runnable call) {
         return assertThrows(WebApplicationException.class, call::run).getResponse().getStatus();
     }
@@ -193,6 +218,11 @@ class CaseServiceContractsTest {
                                 String callId = r.values().get("callId");
                                 if (callId != null) {
                                     return callState(id, callId, r.body());
+                                }
+                                if (r.body() != null && r.body().contains("\"score\"")) {
+                                    return RATED.toString().equals(id)
+                                            ? "rated-case"
+                                            : "resolved-case";
                                 }
                                 if (id == null) {
                                     // A start has a body; the tiles page (a GET) has none.

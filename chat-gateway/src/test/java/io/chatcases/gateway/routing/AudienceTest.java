@@ -92,6 +92,16 @@ class AudienceTest {
     }
 
     @Test
+    void aRatingGoesToTheCustomersTabsAndTheOwnerOnly() {
+        assertEquals(
+                Set.of("customer", "customer-tab-2", "bob"),
+                recipients(event(EventType.CASE_RATED, "RESOLVED", "bob-id")));
+        assertEquals(
+                Set.of("customer", "customer-tab-2", "alice", "alice-tab-2"),
+                recipients(event(EventType.CASE_RATED, "CLOSED", "alice-id")));
+    }
+
+    @Test
     void aReadMarkGoesOnlyToThatAgentsSockets() {
         Event read =
                 new Event(
