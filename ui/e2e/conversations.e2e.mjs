@@ -64,11 +64,11 @@ await runSuite(async ({ browser, created }) => {
     );
     assert.match(await row.locator(tid('convlist-match')).textContent(), new RegExp(word));
     assert.match(await row.textContent(), /Resolved/);
-    await shot(bob, '50-console-conversations-search');
+    await shot(bob, '60-console-conversations-search');
     await row.click();
     await bob.locator(tid('conversations')).waitFor({ state: 'hidden' });
     await bob.locator(tid('message-list')).getByText(`My parcel ${word} never came`).waitFor();
-    await shot(bob, '51-console-opened-from-the-list');
+    await shot(bob, '61-console-opened-from-the-list');
   });
 
   await step('the customer writes again: Alice sees the past chat in the Case panel', async () => {
@@ -82,7 +82,7 @@ await runSuite(async ({ browser, created }) => {
     const other = alice.locator(`${tid('other-case')}[data-case-id="${past}"]`);
     await other.waitFor();
     assert.equal(await other.getAttribute('data-status'), 'RESOLVED');
-    await shot(alice, '52-console-contact-history');
+    await shot(alice, '62-console-contact-history');
   });
 
   await step("Alice reads Bob's past chat read-only: no composer, Close returns", async () => {
@@ -98,7 +98,7 @@ await runSuite(async ({ browser, created }) => {
     // Outside the history, the past chat stays Bob's: the Case itself is still refused to her.
     const direct = await api('alice', 'GET', `/api/cases/${past}/messages`);
     assert.equal(direct.status, 403);
-    await shot(alice, '53-console-history-read-only');
+    await shot(alice, '63-console-history-read-only');
     await alice.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
   });
@@ -122,7 +122,7 @@ await runSuite(async ({ browser, created }) => {
         [again.caseId],
       ),
     );
-    await shot(alice, '54-console-conversations-by-number');
+    await shot(alice, '64-console-conversations-by-number');
     await alice.locator(`${tid('convlist-row')}[data-case-id="${again.caseId}"]`).click();
     await alice.locator(tid('conversation-claim')).waitFor();
     await eventually(async () =>
