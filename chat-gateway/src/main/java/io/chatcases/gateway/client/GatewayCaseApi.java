@@ -9,7 +9,9 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
@@ -60,6 +62,15 @@ public interface GatewayCaseApi {
     @Path("/{id}/calls/{callId}")
     Uni<CallState> reportCall(
             @PathParam("id") UUID id, @PathParam("callId") String callId, CallReport report);
+
+    /**
+     * The Case's transcript: 200 text/plain with its Content-Disposition (attachment
+     * chat-<number>.txt); 404 for an unknown Case.
+     */
+    @GET
+    @Path("/{id}/transcript")
+    @Produces(MediaType.TEXT_PLAIN)
+    Uni<Response> transcript(@PathParam("id") UUID id);
 
     @GET
     @Path("/{id}/messages")
