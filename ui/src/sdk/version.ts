@@ -1,2 +1,2 @@
 /** The Support SDK's version (semver; see CHANGELOG.md in this folder). */
-export const SDK_VERSION = '1.0.0';
+export const SDK_VERSION = '1.1.0';
