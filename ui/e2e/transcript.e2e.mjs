@@ -44,13 +44,13 @@ await runSuite(async ({ browser, created }) => {
     await eventually(async () => assert.equal(await tile(alice, caseId).count(), 1));
     await tile(alice, caseId).click();
     await alice.locator(tid('claim-button')).click();
-    await cust.getByText('You are now chatting with Alice Anderson').waitFor();
+    await cust.getByText('You are now chatting with Alice Anderson').first().waitFor();
     await cust.locator(tid('composer')).fill('My order never arrived.');
     await cust.locator(tid('composer')).press('Enter');
-    await alice.getByText('My order never arrived.').waitFor();
+    await alice.locator(tid('message'), { hasText: 'My order never arrived.' }).first().waitFor();
     await alice.locator(tid('composer')).fill('Sorry! A new one ships today.');
     await alice.locator(tid('composer')).press('Enter');
-    await cust.getByText('A new one ships today.').waitFor();
+    await cust.locator(tid('message'), { hasText: 'A new one ships today.' }).first().waitFor();
   });
 
   await step('"Download transcript" in the widget saves the conversation as text', async () => {
