@@ -8,6 +8,7 @@ import { Emitter } from '../shared/emitter';
 import { ApiError, requestJson, uploadFile } from '../shared/http';
 import { newId } from '../shared/ids';
 import { MessageStore } from '../shared/messages';
+import { fetchTranscript, transcriptFileName, type Transcript } from '../shared/transcript';
 import { PendingSends } from '../shared/pending';
 import {
   parseChatStarted,
@@ -328,6 +329,22 @@ export class ChatCasesClient extends Emitter<ChatCasesEvents> {
       this.emit('case', rated);
     }
     return rated;
+  }
+
+  /**
+   * The chat's transcript (`GET /api/chats/{caseId}/transcript`): the conversation the customer
+   * sees as plain text, with the Case number, dates, each message's time, author, text and file
+   * names; `fileName` is `chat-<number>.txt`. Works while the chat is open and after it ended.
+   * Rejects with a ChatCasesError (401 token refused, 404, 503).
+   */
+  async transcript(): Promise<Transcript> {
+    const s = this.requireSession();
+    try {
+      const blob = await fetchTranscript(this.opts.origin, s.caseId, () => s.customerToken);
+      return { fileName: transcriptFileName(s.number), text: await blob.text() };
+    } catch (e) {
+      throw ChatCasesError.from(e);
+    }
   }
 
   /** Closes the socket (the chat stays saved for `resume()`). Ends a call in progress. */

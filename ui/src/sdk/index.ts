@@ -27,3 +27,4 @@ export type {
   Sender,
 } from '../shared/protocol';
 export type { ConnectionState } from '../shared/socket';
+export type { Transcript } from '../shared/transcript';

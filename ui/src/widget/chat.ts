@@ -8,10 +8,11 @@ import { deliver, MessageList, Outbox, UploadList } from '../shared/conversation
 import { FrameDispatcher } from '../shared/dispatcher';
 import { h, setText } from '../shared/dom';
 import { FileAccess, fileLimitText } from '../shared/files';
-import { ApiError, requestJson } from '../shared/http';
+import { ApiError, requestJson, saveBlob } from '../shared/http';
 import { newId } from '../shared/ids';
 import { DEFAULT_LIMITS, loadLimits } from '../shared/limits';
 import { MessageStore } from '../shared/messages';
+import { fetchTranscript, transcriptFileName } from '../shared/transcript';
 import { parseMessages, type Case, type CustomerFrame, type Message } from '../shared/protocol';
 import { ReconnectingSocket, wsUrl, type ConnectionState, type SocketLike } from '../shared/socket';
 import { bearerProtocols } from '../shared/socketAuth';
@@ -48,6 +49,7 @@ export class ChatController {
   private readonly typingEl: HTMLElement;
   private readonly typing: TypingBoard;
   private readonly typingOut = new TypingThrottle();
+  private readonly transcript: HTMLElement;
   private readonly composerForm: HTMLFormElement;
   private readonly composer: HTMLTextAreaElement;
   private readonly fileInput: HTMLInputElement;
@@ -104,6 +106,7 @@ export class ChatController {
       new RatingPrompt(deps.store, deps.chatOrigin).el,
       newChat,
     );
+    this.transcript = this.transcriptLink();
     this.composer = h('textarea', {
       class: 'composer__input',
       'data-testid': 'composer',
@@ -185,6 +188,7 @@ export class ChatController {
       'div',
       { class: 'chat', 'data-testid': 'chat', hidden: true },
       this.status,
+      this.transcript,
       this.list.el,
       this.uploads.el,
       this.typingEl,
@@ -233,6 +237,34 @@ export class ChatController {
       setText(this.fileHint, fileLimitText(l));
     });
     this.connect(chat.customerToken);
+  }
+
+  /**
+   * "Download transcript": shown the whole time a chat is on screen, also after it ended. It
+   * fetches the text with the customer token and saves it as chat-<number>.txt; a failure says
+   * so beside the link and the link stays.
+   */
+  private transcriptLink(): HTMLElement {
+    const link = h(
+      'button',
+      { type: 'button', class: 'link', 'data-testid': 'transcript-download' },
+      'Download transcript',
+    );
+    const note = h('span', {
+      class: 'transcript__note',
+      'data-testid': 'transcript-note',
+      role: 'status',
+    });
+    link.addEventListener('click', () => {
+      const chat = this.deps.store.get().chat;
+      if (!chat) return;
+      setText(note, '');
+      fetchTranscript(this.deps.chatOrigin, chat.caseId, () => chat.customerToken).then(
+        (blob) => saveBlob(blob, transcriptFileName(chat.number)),
+        () => setText(note, 'The transcript could not be downloaded. Try again shortly.'),
+      );
+    });
+    return h('p', { class: 'transcript' }, link, note);
   }
 
   /** Leaves the chat: socket closed, everything it showed gone. */

@@ -5,6 +5,7 @@ import io.chatcases.cases.domain.StartKeys;
 import io.chatcases.cases.service.ApiException;
 import io.chatcases.cases.service.CaseService;
 import io.chatcases.cases.service.ChatStarts;
+import io.chatcases.cases.service.Housekeeping;
 import io.chatcases.cases.service.Views;
 import io.chatcases.events.CaseView;
 import io.chatcases.events.Channel;
@@ -33,6 +34,7 @@ public class CaseResource {
     @Inject ChatStarts starts;
     @Inject ContactMatcher contacts;
     @Inject Callers callers;
+    @Inject Housekeeping housekeeping;
 
     /**
      * The pre-chat form, as the gateway forwards it. {@code emailVerified} is true only when the
@@ -192,6 +194,17 @@ public class CaseResource {
     @Operation(summary = "Resolve a READY Case (owner or admin)")
     public Uni<CaseView> resolve(@PathParam("id") UUID id) {
         return cases.resolve(id, callers.current()).map(Views::of);
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(
+            summary =
+                    "Close a RESOLVED Case now instead of after cases.close-after (admin): 200"
+                            + " Case, also when already CLOSED; 409 when not resolved")
+    public Uni<CaseView> close(@PathParam("id") UUID id) {
+        return housekeeping.closeNow(id).map(Views::of);
     }
 
     /** Whom to hand a Case to. */

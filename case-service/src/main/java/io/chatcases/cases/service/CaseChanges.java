@@ -20,11 +20,13 @@ import java.util.function.Function;
 /**
  * The one path that changes a Case: it asks {@link CaseTransitions#apply} for the transition and
  * applies it to the Case row (locked by the caller's transaction): status and owner, the time stamp
- * of each event, the appended message with the next seq, and the outbox rows in order.
+ * of each event, the appended message with the next seq, and the outbox rows in order; a close also
+ * schedules its transcript file ({@link TranscriptExports}).
  */
 @ApplicationScoped
 public class CaseChanges {
     @Inject Outbox outbox;
+    @Inject TranscriptExports transcripts;
 
     /** A new Contact view for {@link CaseTransitions.ContactChanged}. */
     public record ContactFields(
@@ -81,6 +83,11 @@ public class CaseChanges {
                                                                 : outbox.caseEvent(type, c))
                                         .collect()
                                         .last())
+                .call(
+                        () ->
+                                t.events().contains(EventType.CASE_CLOSED)
+                                        ? transcripts.schedule(c)
+                                        : Uni.createFrom().voidItem())
                 .replaceWith(appended);
     }
 

@@ -5,7 +5,9 @@ import io.chatcases.cases.domain.CaseTransitions;
 import io.chatcases.cases.domain.CaseTransitions.Transition;
 import io.chatcases.cases.domain.ChatCase;
 import io.chatcases.events.CaseStatus;
+import io.chatcases.events.ErrorCode;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +17,7 @@ import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -49,6 +52,37 @@ public class Housekeeping {
                                 .list()
                                 .call(cases -> closeAll(cases))
                                 .map(List::size));
+    }
+
+    /**
+     * An admin closes a RESOLVED Case now rather than after {@code cases.close-after}: the same
+     * Close transition. A CLOSED Case is answered as it is; any other status is 409.
+     */
+    @WithTransaction
+    public Uni<ChatCase> closeNow(UUID caseId) {
+        return ChatCase.<ChatCase>findById(caseId, LockModeType.PESSIMISTIC_WRITE)
+                .onItem()
+                .ifNull()
+                .failWith(() -> ApiException.notFound("No Case " + caseId + "."))
+                .chain(
+                        c -> {
+                            if (c.status == CaseStatus.CLOSED) {
+                                return Uni.createFrom().item(c);
+                            }
+                            Transition t = CaseChanges.decide(c, new CaseTransitions.Close());
+                            return t.applied()
+                                    ? changes.apply(c, t, null, null, null).replaceWith(c)
+                                    : Uni.createFrom()
+                                            .failure(
+                                                    new ApiException(
+                                                            409,
+                                                            ErrorCode.CONFLICT,
+                                                            "Only a resolved Case closes; Case "
+                                                                    + c.number
+                                                                    + " is "
+                                                                    + c.status.name().toLowerCase()
+                                                                    + "."));
+                        });
     }
 
     private Uni<Void> closeAll(List<ChatCase> cases) {

@@ -9,7 +9,9 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
@@ -68,6 +70,15 @@ public interface GatewayCaseApi {
     @POST
     @Path("/{id}/rating")
     Uni<CaseView> rate(@PathParam("id") UUID id, Rating rating);
+
+    /**
+     * The Case's transcript: 200 text/plain with its Content-Disposition (attachment
+     * chat-<number>.txt); 404 for an unknown Case.
+     */
+    @GET
+    @Path("/{id}/transcript")
+    @Produces(MediaType.TEXT_PLAIN)
+    Uni<Response> transcript(@PathParam("id") UUID id);
 
     @GET
     @Path("/{id}/messages")

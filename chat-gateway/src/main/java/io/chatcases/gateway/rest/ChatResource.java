@@ -26,7 +26,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-/** The customer's REST side: start (or resume) a chat, reload its messages, rate it. */
+/**
+ * The customer's REST side: start (or resume) a chat, reload its messages, rate it, download its
+ * transcript.
+ */
 @Path("/api/chats")
 @PermitAll
 public class ChatResource {
@@ -161,6 +164,35 @@ public class ChatResource {
                 .onFailure(WebApplicationException.class)
                 .recoverWithItem(Problems::passThrough);
     }
+
+    @GET
+    @Path("/{caseId}/transcript")
+    @Operation(
+            summary =
+                    "The customer's transcript: text/plain; charset=utf-8, attachment"
+                            + " chat-<number>.txt (customer token)")
+    public Uni<Response> transcript(
+            @PathParam("caseId") UUID caseId, @HeaderParam("Authorization") String authorization) {
+        Response refused = refusal(caseId, authorization);
+        if (refused != null) {
+            return Uni.createFrom().item(refused);
+        }
+        return cases.transcript(caseId)
+                .map(
+                        upstream ->
+                                Response.ok(upstream.readEntity(String.class), TRANSCRIPT_TYPE)
+                                        .header(
+                                                "Content-Disposition",
+                                                upstream.getHeaderString("Content-Disposition"))
+                                        .header("X-Content-Type-Options", "nosniff")
+                                        .header("Cache-Control", "private, no-store")
+                                        .build())
+                .onFailure(WebApplicationException.class)
+                .recoverWithItem(Problems::passThrough);
+    }
+
+    /** case-service writes transcripts as UTF-8 text; said explicitly so no browser guesses. */
+    static final String TRANSCRIPT_TYPE = "text/plain; charset=utf-8";
 
     @GET
     @Path("/{caseId}/ice-servers")

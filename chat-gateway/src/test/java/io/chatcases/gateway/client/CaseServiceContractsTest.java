@@ -72,6 +72,14 @@ class CaseServiceContractsTest {
     }
 
     @Test
+    void theCustomersTranscriptIsReadAsText() {
+        jakarta.ws.rs.core.Response r = service.transcript(UUID.randomUUID()).await().atMost(WAIT);
+        assertEquals(200, r.getStatus());
+        assertEquals("text", r.getMediaType().getType());
+        assertEquals("plain", r.getMediaType().getSubtype());
+    }
+
+    @Test
     void aStartAnswersTheNewCase() {
         Response r =
                 service.start(

@@ -147,6 +147,7 @@ public class FakeCaseService implements QuarkusTestResourceLifecycleManager {
                                                 seq -> message(kase.caseId(), seq, "hello " + seq))
                                         .toList());
                 case "read" -> json(x, 200, Map.of("caseId", kase.caseId(), "seq", kase.lastSeq()));
+                case "transcript" -> transcript(x, kase);
                 default -> problem(x, 404, "NOT_FOUND", "No such resource.");
             }
         } catch (RuntimeException e) {
@@ -218,6 +219,22 @@ public class FakeCaseService implements QuarkusTestResourceLifecycleManager {
             throws IOException {
         x.getResponseHeaders().set("Content-Type", "application/problem+json");
         send(x, status, Map.of("status", status, "title", code, "detail", detail, "code", code));
+    }
+
+    /** As case-service's TranscriptResource: UTF-8 text, attachment chat-<number>.txt. */
+    static String transcriptOf(CaseView kase) {
+        return "Chat Cases transcript: Case " + kase.number() + "\nCustomer: D\u00e9na\n";
+    }
+
+    private static void transcript(HttpExchange x, CaseView kase) throws IOException {
+        byte[] bytes = transcriptOf(kase).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        x.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        x.getResponseHeaders()
+                .set(
+                        "Content-Disposition",
+                        "attachment; filename=\"chat-" + kase.number() + ".txt\"");
+        x.sendResponseHeaders(200, bytes.length);
+        x.getResponseBody().write(bytes);
     }
 
     private static void json(HttpExchange x, int status, Object body) throws IOException {

@@ -51,4 +51,11 @@ public class StoredFile extends PanacheEntityBase {
      */
     @Column(name = "attached_at")
     public OffsetDateTime attachedAt;
+
+    /**
+     * The Idempotency-Key of a service's own upload (case-service's transcript on close): unique
+     * per Case, so a repeated upload answers this file; null for uploads of people.
+     */
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
 }

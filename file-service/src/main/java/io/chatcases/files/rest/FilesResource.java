@@ -43,7 +43,11 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 public class FilesResource {
 
     /** What an upload answers, and what a FILE message carries. */
-    public record FileCreated(UUID fileId, String name, long size, String contentType) {}
+    public record FileCreated(UUID fileId, String name, long size, String contentType) {
+        static FileCreated of(StoredFile f) {
+            return new FileCreated(f.id, f.name, f.size, f.contentType);
+        }
+    }
 
     @Inject UploadService uploads;
     @Inject DownloadService downloads;
@@ -58,6 +62,9 @@ public class FilesResource {
                     "Multipart with caseId and file. The type is detected from the bytes and must"
                             + " be allowed; the original name is kept, sanitised, as metadata only.")
     @APIResponse(responseCode = "201", description = "Stored: {fileId, name, size, contentType}")
+    @APIResponse(
+            responseCode = "200",
+            description = "A service's repeated Idempotency-Key: the file the first upload stored")
     @APIResponse(responseCode = "403", description = "Not this caller's Case")
     @APIResponse(responseCode = "413", description = "Larger than files.max-size")
     @APIResponse(responseCode = "415", description = "Detected type not in files.allowed-types")
@@ -65,23 +72,27 @@ public class FilesResource {
     public Uni<Response> upload(
             @RestForm String caseId,
             @RestForm("file") FileUpload file,
-            @RestHeader(Callers.CHAT_CASE) String chatCase) {
+            @RestHeader(Callers.CHAT_CASE) String chatCase,
+            @RestHeader("Idempotency-Key") String idempotencyKey) {
         UUID target = requiredCase(caseId);
         if (file == null || file.uploadedFile() == null) {
             throw ApiException.badRequest("The form needs a 'file' part");
         }
         var caller = Callers.of(identity, jwt, chatCase);
         var upload = new UploadService.Upload(file.uploadedFile(), file.size(), file.fileName());
-        return uploads.upload(caller, target, upload)
+        return uploads.upload(caller, target, upload, idempotencyKey)
                 .map(
-                        stored ->
-                                Response.created(URI.create("files/" + stored.id))
-                                        .entity(
-                                                new FileCreated(
-                                                        stored.id,
-                                                        stored.name,
-                                                        stored.size,
-                                                        stored.contentType))
+                        result ->
+                                (result.created()
+                                                ? Response.created(
+                                                        URI.create("files/" + result.file().id))
+                                                : Response.ok()
+                                                        .location(
+                                                                URI.create(
+                                                                        "files/"
+                                                                                + result.file()
+                                                                                        .id)))
+                                        .entity(FileCreated.of(result.file()))
                                         .type(MediaType.APPLICATION_JSON)
                                         .build());
     }

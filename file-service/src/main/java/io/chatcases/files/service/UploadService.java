@@ -49,10 +49,73 @@ public class UploadService {
     /** What the client sent: Quarkus has already spooled the part to a temporary file. */
     public record Upload(Path file, long size, String fileName) {}
 
+    /** The file an upload stored, or the one an earlier upload with its Idempotency-Key stored. */
+    public record Stored(StoredFile file, boolean created) {}
+
     /** Stored bytes before their row exists. */
     record Blob(UUID id, String key, String type, String sha256, long size, String name) {}
 
+    /**
+     * Like {@link #upload(Caller, UUID, Upload)}, for a service's own file with an Idempotency-Key
+     * (1 to 200 visible ASCII characters; only the system, a service without X-Chat-Case, sends
+     * one). The first upload of a key stores the file, attached at once (no message takes up a
+     * service's file, so the unattached sweep must not delete it); a repeat, also a concurrent one
+     * (the unique index decides; the loser's bytes are deleted), answers that first file.
+     */
+    public Uni<Stored> upload(Caller caller, UUID caseId, Upload upload, String idempotencyKey) {
+        if (idempotencyKey == null) {
+            return upload(caller, caseId, upload).map(f -> new Stored(f, true));
+        }
+        if (caller.kind() != Caller.Kind.SYSTEM) {
+            return Uni.createFrom()
+                    .failure(ApiException.badRequest("Idempotency-Key is for service uploads"));
+        }
+        if (!validKey(idempotencyKey)) {
+            return Uni.createFrom()
+                    .failure(
+                            ApiException.badRequest(
+                                    "Idempotency-Key is 1 to 200 visible ASCII characters"));
+        }
+        return keyed(caseId, idempotencyKey)
+                .chain(
+                        earlier ->
+                                earlier != null
+                                        ? Uni.createFrom().item(new Stored(earlier, false))
+                                        : store(caller, caseId, upload, idempotencyKey)
+                                                .map(f -> new Stored(f, true))
+                                                .onFailure()
+                                                .recoverWithUni(
+                                                        e ->
+                                                                keyed(caseId, idempotencyKey)
+                                                                        .onItem()
+                                                                        .ifNull()
+                                                                        .failWith(e)
+                                                                        .map(
+                                                                                f ->
+                                                                                        new Stored(
+                                                                                                f,
+                                                                                                false))));
+    }
+
+    static boolean validKey(String key) {
+        return !key.isEmpty()
+                && key.length() <= 200
+                && key.chars().allMatch(c -> c > 32 && c < 127);
+    }
+
+    private static Uni<StoredFile> keyed(UUID caseId, String key) {
+        return Panache.withSession(
+                () ->
+                        StoredFile.<StoredFile>find(
+                                        "caseId = ?1 and idempotencyKey = ?2", caseId, key)
+                                .firstResult());
+    }
+
     public Uni<StoredFile> upload(Caller caller, UUID caseId, Upload upload) {
+        return store(caller, caseId, upload, null);
+    }
+
+    private Uni<StoredFile> store(Caller caller, UUID caseId, Upload upload, String key) {
         long max = config.maxSize().asLongValue();
         if (upload.size() > max) {
             return Uni.createFrom()
@@ -68,7 +131,7 @@ public class UploadService {
                 // Detection, hashing and the storage write block: a worker thread does them and
                 // the chain comes back to the request's Vert.x context for Hibernate Reactive.
                 .chain(() -> VertxContextSupport.executeBlocking(() -> store(caseId, upload)))
-                .chain(blob -> persist(caller, caseId, blob));
+                .chain(blob -> persist(caller, caseId, blob, key));
     }
 
     private Blob store(UUID caseId, Upload upload) throws IOException {
@@ -81,7 +144,7 @@ public class UploadService {
                 id, key, type, sha256, upload.size(), FileNames.sanitise(upload.fileName()));
     }
 
-    private Uni<StoredFile> persist(Caller caller, UUID caseId, Blob blob) {
+    private Uni<StoredFile> persist(Caller caller, UUID caseId, Blob blob, String key) {
         StoredFile file = new StoredFile();
         file.id = blob.id();
         file.caseId = caseId;
@@ -94,6 +157,8 @@ public class UploadService {
         file.uploaderId = caller.id();
         file.uploaderName = caller.name();
         file.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        file.idempotencyKey = key;
+        file.attachedAt = key == null ? null : file.createdAt;
         // Concurrent uploads to one Case queue on a transaction-scoped advisory lock, so the quota
         // check and the insert are one step for each of them (no read-then-write race).
         return Panache.withTransaction(
