@@ -52,11 +52,25 @@ public class MessageService {
                                                 .firstResult()
                                                 .chain(
                                                         dup ->
-                                                                dup != null
-                                                                        ? outbox.messagePosted(
-                                                                                c, dup)
-                                                                        : store(c, cmd, file)));
+                                                                dup == null
+                                                                        ? store(c, cmd, file)
+                                                                        : dup.kind
+                                                                                        == MessageKind
+                                                                                                .NOTE
+                                                                                ? reject(
+                                                                                        cmd,
+                                                                                        c,
+                                                                                        ErrorCode
+                                                                                                .CONFLICT,
+                                                                                        NOTE_ID)
+                                                                                : outbox
+                                                                                        .messagePosted(
+                                                                                                c,
+                                                                                                dup)));
     }
+
+    /** A send never re-announces a private note that took its clientMsgId. */
+    private static final String NOTE_ID = "clientMsgId is taken by another message of this Case.";
 
     private Uni<Void> store(ChatCase c, IngestCommand cmd, FileInfo file) {
         Refusal invalid = invalid(cmd, file);
