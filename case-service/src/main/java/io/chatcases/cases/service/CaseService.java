@@ -239,12 +239,13 @@ public class CaseService {
      */
     @WithSession
     public Uni<List<Message>> history(UUID caseId, Caller caller, long after, int limit) {
+        boolean notes = CaseTransitions.readsNotes(caller.service());
         String query =
-                CaseTransitions.readsNotes(caller.service())
+                notes
                         ? "caseId = ?1 and seq > ?2 order by seq"
                         : "caseId = ?1 and seq > ?2 and kind <> ?3 order by seq";
         Object[] params =
-                CaseTransitions.readsNotes(caller.service())
+                notes
                         ? new Object[] {caseId, after}
                         : new Object[] {caseId, after, MessageKind.NOTE};
         return visible(caseId, caller)

@@ -57,18 +57,13 @@ public class NoteService {
                         dup ->
                                 dup != null
                                         ? resend(dup, agent)
-                                        : changes.apply(
-                                                        c,
-                                                        t,
-                                                        null,
-                                                        null,
-                                                        locked ->
-                                                                note(
-                                                                        locked,
-                                                                        agent,
-                                                                        clientMsgId,
-                                                                        text))
-                                                .map(m -> new Noted(m, true)));
+                                        : append(c, t, agent, clientMsgId, text));
+    }
+
+    private Uni<Noted> append(
+            ChatCase c, Transition t, Caller agent, String clientMsgId, String text) {
+        return changes.apply(c, t, null, null, locked -> note(locked, agent, clientMsgId, text))
+                .map(m -> new Noted(m, true));
     }
 
     /** The same clientMsgId again: the stored note if it is this agent's, else a conflict. */
