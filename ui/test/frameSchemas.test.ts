@@ -48,6 +48,12 @@ const file = aMessage(c, 2, {
   sender: { type: 'USER', id: AGENT_ID, name: 'Alice Anderson' },
 });
 
+const note = aMessage(c, 3, {
+  id: 'f1a2b3c4-d5e6-4f70-8192-a3b4c5d6e7f8',
+  kind: 'NOTE',
+  sender: { type: 'USER', id: AGENT_ID, name: 'Alice Anderson' },
+});
+
 /** One of each frame the console sends (a missing type is a compile error). */
 const agent: ByType<AgentFrame> = {
   open: [{ type: 'open', caseId: c.caseId }],
@@ -56,6 +62,7 @@ const agent: ByType<AgentFrame> = {
     { type: 'send', caseId: c.caseId, clientMsgId: CLIENT_ID, text: 'hello' },
     { type: 'send', caseId: c.caseId, clientMsgId: CLIENT_ID, fileId: FILE_ID },
   ],
+  note: [{ type: 'note', caseId: c.caseId, clientMsgId: CLIENT_ID, text: 'refund approved' }],
   read: [{ type: 'read', caseId: c.caseId, seq: 2 }],
   resume: [{ type: 'resume', cases: { [c.caseId]: 2 } }],
   auth: [{ type: 'auth', token: 'eyJ.token' }],
@@ -100,7 +107,7 @@ const server: { [T in ServerFrameType]: FrameOf<T> } = {
   case: { type: 'case', case: c },
   message: { type: 'message', message: file },
   read: { type: 'read', caseId: c.caseId, seq: 1 },
-  history: { type: 'history', caseId: c.caseId, case: c, messages: [text, file] },
+  history: { type: 'history', caseId: c.caseId, case: c, messages: [text, file, note] },
   claimed: { type: 'claimed', caseId: c.caseId, requestId: CLIENT_ID, case: c },
   resolved: { type: 'resolved', caseId: c.caseId, requestId: CLIENT_ID, case: c },
   accepted: { type: 'accepted', clientMsgId: CLIENT_ID },

@@ -5,7 +5,8 @@
  */
 
 export type CaseStatus = 'NEW' | 'READY' | 'RESOLVED' | 'CLOSED';
-export type MessageKind = 'TEXT' | 'FILE' | 'SYSTEM';
+/** NOTE: an agent's private note; only agents' sockets ever carry one. */
+export type MessageKind = 'TEXT' | 'FILE' | 'SYSTEM' | 'NOTE';
 export type SenderType = 'CUSTOMER' | 'USER' | 'SYSTEM';
 export type TileColor = 'orange' | 'blue';
 /** An agent's presence (ONLINE and AWAY chosen in the console header; OFFLINE too). */
@@ -162,6 +163,7 @@ export type AgentFrame =
   | { type: 'close'; caseId: string }
   | { type: 'send'; caseId: string; clientMsgId: string; text: string }
   | { type: 'send'; caseId: string; clientMsgId: string; fileId: string }
+  | { type: 'note'; caseId: string; clientMsgId: string; text: string }
   | { type: 'read'; caseId: string; seq: number }
   | { type: 'resume'; cases: Record<string, number> }
   | { type: 'auth'; token: string }
@@ -192,7 +194,7 @@ export function encodeFrame(frame: ClientFrame): string {
 type Obj = Record<string, unknown>;
 
 const STATUSES: readonly string[] = ['NEW', 'READY', 'RESOLVED', 'CLOSED'];
-const KINDS: readonly string[] = ['TEXT', 'FILE', 'SYSTEM'];
+const KINDS: readonly string[] = ['TEXT', 'FILE', 'SYSTEM', 'NOTE'];
 const SENDERS: readonly string[] = ['CUSTOMER', 'USER', 'SYSTEM'];
 const COLORS: readonly string[] = ['orange', 'blue'];
 

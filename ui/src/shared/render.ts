@@ -49,8 +49,14 @@ export function fileBlock(file: FileRef, opts: BubbleOptions): HTMLElement {
   return box;
 }
 
+/** The label over a private note: what sets it apart for every reader, screen readers too. */
+export function noteLabel(m: Message): string {
+  return `Private note · ${m.sender.name ?? 'Agent'}`;
+}
+
 export function messageElement(m: Message, opts: BubbleOptions): HTMLLIElement {
-  const side = m.kind === 'SYSTEM' ? 'system' : opts.mine ? 'mine' : 'other';
+  const side =
+    m.kind === 'SYSTEM' ? 'system' : m.kind === 'NOTE' ? 'note' : opts.mine ? 'mine' : 'other';
   const li = h('li', {
     class: `msg msg--${side}`,
     'data-testid': 'message',
@@ -59,7 +65,11 @@ export function messageElement(m: Message, opts: BubbleOptions): HTMLLIElement {
     'data-mine': String(opts.mine),
     'data-sender-type': m.sender.type,
   });
-  if (m.kind !== 'SYSTEM' && opts.author) {
+  if (m.kind === 'NOTE') {
+    li.appendChild(
+      h('span', { class: 'msg__note-label', 'data-testid': 'note-label' }, noteLabel(m)),
+    );
+  } else if (m.kind !== 'SYSTEM' && opts.author) {
     li.appendChild(h('span', { class: 'msg__author' }, opts.author));
   }
   if (m.kind === 'FILE' && m.file) {

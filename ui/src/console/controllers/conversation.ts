@@ -56,6 +56,7 @@ export class ConversationController {
     const onScreen = () => ctx.store.get().current?.caseId ?? null;
     this.view = new ConversationView(ctx.store.get().me, {
       sendText: (text) => this.sendText(text),
+      sendNote: (text) => this.sendText(text, true),
       sendFiles: (files) => this.sendFiles(files),
       claim: () => {
         const id = onScreen();
@@ -183,11 +184,15 @@ export class ConversationController {
     if (added.length > 0) this.deps.noted(added);
   }
 
-  private sendText(text: string): void {
+  /** A message, or a private note (a pending bubble until it comes back, Retry on refusal). */
+  private sendText(text: string, note = false): void {
     const caseId = this.ctx.store.get().current?.caseId;
     if (!caseId) return;
     const clientMsgId = newId();
-    this.outbox.send(clientMsgId, { type: 'send', caseId, clientMsgId, text }, text);
+    const frame: AgentFrame = note
+      ? { type: 'note', caseId, clientMsgId, text }
+      : { type: 'send', caseId, clientMsgId, text };
+    this.outbox.send(clientMsgId, frame, text);
   }
 
   private sendFiles(files: File[]): void {

@@ -17,6 +17,9 @@ import { QuickReplyPicker } from './quickReplyPicker';
 
 export interface ConversationActions {
   sendText(text: string): void;
+  /** A private note on the Case on screen (agents only, never sent to the customer); none: no
+   * Note toggle. */
+  sendNote?: (text: string) => void;
   sendFiles(files: File[]): void;
   claim(): void;
   resolve(): void;
@@ -63,6 +66,9 @@ export class ConversationView {
   private readonly composerBox: HTMLElement;
   readonly composer: HTMLTextAreaElement;
   private readonly sendBtn: HTMLButtonElement;
+  /** The composer writes private notes while pressed (aria-pressed). */
+  private readonly noteToggle: HTMLButtonElement;
+  private noting = false;
   private readonly limit: ComposerLimit;
   private readonly fileHint: HTMLElement;
   private readonly fileInput: HTMLInputElement;
@@ -165,6 +171,22 @@ export class ConversationView {
       { type: 'button', class: 'btn btn--primary', 'data-testid': 'send' },
       'Send',
     );
+    this.noteToggle = h(
+      'button',
+      {
+        type: 'button',
+        class: 'btn composer__note-toggle',
+        'data-testid': 'note-toggle',
+        'aria-pressed': 'false',
+        title: 'Private note: only agents see it, never the customer',
+      },
+      'Note',
+    );
+    this.noteToggle.hidden = !actions.sendNote;
+    this.noteToggle.addEventListener('click', () => {
+      this.setNoting(!this.noting);
+      this.composer.focus();
+    });
     this.fileInput = h('input', {
       type: 'file',
       multiple: true,
@@ -244,7 +266,15 @@ export class ConversationView {
       this.picker.el,
       this.composer,
       this.limit.el,
-      h('div', { class: 'composer__actions' }, attach, this.fileInput, this.fileHint, this.sendBtn),
+      h(
+        'div',
+        { class: 'composer__actions' },
+        attach,
+        this.fileInput,
+        this.fileHint,
+        this.noteToggle,
+        this.sendBtn,
+      ),
     );
     this.empty = h(
       'div',
@@ -300,6 +330,7 @@ export class ConversationView {
     this.list.clear();
     this.uploads.clear();
     this.composer.value = this.actions.loadDraft(c.caseId);
+    this.setNoting(false);
     this.limit.update();
     this.picker.close();
     this.resolvePending = null;
@@ -395,7 +426,23 @@ export class ConversationView {
     this.limit.update();
     this.picker.close();
     if (this.current) this.actions.saveDraft(this.current.caseId, '');
-    this.actions.sendText(text);
+    if (this.noting && this.actions.sendNote) this.actions.sendNote(text);
+    else this.actions.sendText(text);
+  }
+
+  /**
+   * Note mode: the composer turns pale yellow like the notes it writes, and its label, placeholder
+   * and button say so; it stays on for the Case until toggled off.
+   */
+  private setNoting(on: boolean): void {
+    this.noting = on;
+    this.noteToggle.setAttribute('aria-pressed', String(on));
+    this.composerBox.classList.toggle('composer--note', on);
+    this.composer.setAttribute('aria-label', on ? 'Private note' : 'Message');
+    this.composer.placeholder = on
+      ? 'Write a private note: only agents see it, never the customer'
+      : 'Write a message. Enter sends, Shift+Enter adds a line, / for Quick Replies';
+    setText(this.sendBtn, on ? 'Add note' : 'Send');
   }
 
   private syncPickerAria(): void {

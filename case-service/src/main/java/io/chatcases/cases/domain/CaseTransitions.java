@@ -27,6 +27,8 @@ import java.util.UUID;
  *   <li>RULE: agent-send: only the owner of a READY Case writes to the customer.
  *   <li>RULE: close-after-resolve: a RESOLVED Case closes (Housekeeping, after cases.close-after).
  *   <li>RULE: visibility: agents see NEW Cases and their own; admins and services see all.
+ *   <li>RULE: note-visibility: an agent who may see a Case writes private notes on it; notes are
+ *       read by agents and admins only, never by a customer ({@link #readsNotes}).
  *   <li>A new Case greets the customer (cases.greeting; empty = off): one SYSTEM message at
  *       creation, in the creating transaction, so a replayed start never greets twice.
  * </ul>
@@ -72,6 +74,9 @@ public final class CaseTransitions {
 
     /** An agent (USER sender) sends a message to the customer. */
     public record AgentMessage(String agentId) implements Command {}
+
+    /** An agent (or an admin) writes a private note on the Case. */
+    public record Note(Agent agent) implements Command {}
 
     /** A gateway logs a call: a SYSTEM sender, with text only. */
     public record SystemMessage(boolean file) implements Command {}
@@ -186,6 +191,9 @@ public final class CaseTransitions {
         }
         if (command instanceof AgentMessage m) {
             return agentMessage(s, m.agentId());
+        }
+        if (command instanceof Note n) {
+            return note(s, n.agent());
         }
         if (command instanceof SystemMessage m) {
             return systemMessage(s, m.file());
@@ -304,6 +312,16 @@ public final class CaseTransitions {
                 : Transition.refused(s, Refusal.NOT_OWNER);
     }
 
+    /**
+     * RULE: note-visibility: whoever may see the Case may note on it, whatever its status (an agent
+     * documents a closed Case too); the note takes the next seq like any message.
+     */
+    private static Transition note(CaseState s, Agent agent) {
+        return mayRead(s.status(), s.ownerId(), agent.id(), agent.admin())
+                ? Transition.applied(s, true, false, null, EventType.MESSAGE_POSTED)
+                : Transition.refused(s, Refusal.NOT_OWNER);
+    }
+
     private static Transition systemMessage(CaseState s, boolean file) {
         return s.status().isOpen() && !file
                 ? Transition.applied(s, true, false, null, EventType.MESSAGE_POSTED)
@@ -353,5 +371,13 @@ public final class CaseTransitions {
      */
     public static boolean inHistoryOf(UUID contactId, UUID otherContactId) {
         return contactId != null && contactId.equals(otherContactId);
+    }
+
+    /**
+     * RULE: note-visibility: agents and admins read notes; a service reads a Case for a customer
+     * (the gateway's customer socket and {@code /api/chats}), so it never gets them.
+     */
+    public static boolean readsNotes(boolean service) {
+        return !service;
     }
 }

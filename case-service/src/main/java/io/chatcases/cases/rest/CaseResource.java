@@ -6,6 +6,7 @@ import io.chatcases.cases.service.ApiException;
 import io.chatcases.cases.service.CaseService;
 import io.chatcases.cases.service.ChatStarts;
 import io.chatcases.cases.service.Housekeeping;
+import io.chatcases.cases.service.NoteService;
 import io.chatcases.cases.service.Views;
 import io.chatcases.events.CaseView;
 import io.chatcases.events.Channel;
@@ -27,11 +28,12 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** Cases: start, read, claim, resolve, read marks. Thin: decode, authorise, call, encode. */
+/** Cases: start, read, notes, claim, resolve, read marks. Thin: decode, authorise, call, encode. */
 @Path("/cases")
 public class CaseResource {
     @Inject CaseService cases;
     @Inject ChatStarts starts;
+    @Inject NoteService notes;
     @Inject ContactMatcher contacts;
     @Inject Callers callers;
     @Inject Housekeeping housekeeping;
@@ -178,6 +180,29 @@ public class CaseResource {
         }
         return cases.historyMessages(id, otherId, callers.current(), Math.max(after, 0), limit)
                 .map(list -> list.stream().map(Views::of).toList());
+    }
+
+    /** A private note to write; {@code clientMsgId} makes a resend harmless. */
+    public record NoteRequest(String clientMsgId, String text) {}
+
+    @POST
+    @Path("/{id}/notes")
+    @RolesAllowed({Roles.AGENT, Roles.ADMIN})
+    @Operation(
+            summary =
+                    "Write a private note (agents only, never shown to the customer): 201 with"
+                            + " the note, 200 for a resend of its clientMsgId; 403 when the Case"
+                            + " is not the caller's to see")
+    public Uni<Response> note(@PathParam("id") UUID id, NoteRequest request) {
+        if (request == null) {
+            throw ApiException.badInput("body", "A JSON body is required.");
+        }
+        return notes.note(id, callers.current(), request.clientMsgId(), request.text())
+                .map(
+                        noted ->
+                                Response.status(noted.created() ? 201 : 200)
+                                        .entity(Views.of(noted.note()))
+                                        .build());
     }
 
     @POST

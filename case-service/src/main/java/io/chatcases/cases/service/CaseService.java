@@ -8,6 +8,7 @@ import io.chatcases.events.CaseStatus;
 import io.chatcases.events.CaseView;
 import io.chatcases.events.Channel;
 import io.chatcases.events.ErrorCode;
+import io.chatcases.events.MessageKind;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -232,10 +233,23 @@ public class CaseService {
         return visible(caseId, caller);
     }
 
-    /** Messages with seq above {@code after}, oldest first, at most {@code limit}. */
+    /**
+     * Messages with seq above {@code after}, oldest first, at most {@code limit}. A service reads
+     * for a customer: it gets no notes (RULE: note-visibility), so its seqs may skip.
+     */
     @WithSession
     public Uni<List<Message>> history(UUID caseId, Caller caller, long after, int limit) {
-        return visible(caseId, caller).chain(c -> messagesAfter(caseId, after, limit));
+        boolean notes = CaseTransitions.readsNotes(caller.service());
+        String query =
+                notes
+                        ? "caseId = ?1 and seq > ?2 order by seq"
+                        : "caseId = ?1 and seq > ?2 and kind <> ?3 order by seq";
+        Object[] params =
+                notes
+                        ? new Object[] {caseId, after}
+                        : new Object[] {caseId, after, MessageKind.NOTE};
+        return visible(caseId, caller)
+                .chain(c -> Message.<Message>find(query, params).page(0, limit).list());
     }
 
     /**

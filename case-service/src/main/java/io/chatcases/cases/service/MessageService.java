@@ -50,12 +50,25 @@ public class MessageService {
                                                         cmd.caseId(),
                                                         cmd.clientMsgId())
                                                 .firstResult()
-                                                .chain(
-                                                        dup ->
-                                                                dup != null
-                                                                        ? outbox.messagePosted(
-                                                                                c, dup)
-                                                                        : store(c, cmd, file)));
+                                                .chain(dup -> storeOrRepeat(c, cmd, file, dup)));
+    }
+
+    /**
+     * A new send is stored; a repeated one re-announces the stored message, unless its clientMsgId
+     * is a private note's: a send never re-announces a note (it would reach no customer, but a
+     * customer guessing ids must learn nothing either).
+     */
+    private Uni<Void> storeOrRepeat(ChatCase c, IngestCommand cmd, FileInfo file, Message dup) {
+        if (dup == null) {
+            return store(c, cmd, file);
+        }
+        return dup.kind == MessageKind.NOTE
+                ? reject(
+                        cmd,
+                        c,
+                        ErrorCode.CONFLICT,
+                        "clientMsgId is taken by another message of this Case.")
+                : outbox.messagePosted(c, dup);
     }
 
     private Uni<Void> store(ChatCase c, IngestCommand cmd, FileInfo file) {

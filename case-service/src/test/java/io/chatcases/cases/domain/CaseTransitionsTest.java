@@ -46,7 +46,9 @@ class CaseTransitionsTest {
         "transfer",
         "adminTransfer",
         "unassign",
-        "adminUnassign"
+        "adminUnassign",
+        "note",
+        "adminNote"
     };
 
     private static Command command(String name) {
@@ -67,6 +69,8 @@ class CaseTransitionsTest {
             case "adminTransfer" -> new CaseTransitions.Transfer(ADMIN, DAVE);
             case "unassign" -> new CaseTransitions.Unassign(ALICE);
             case "adminUnassign" -> new CaseTransitions.Unassign(ADMIN);
+            case "note" -> new CaseTransitions.Note(ALICE);
+            case "adminNote" -> new CaseTransitions.Note(ADMIN);
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -180,6 +184,18 @@ class CaseTransitionsTest {
                 "CLOSED/alice,   adminTransfer, REFUSED, CLOSED/alice,   -,                            WRONG_STATE",
                 "CLOSED/alice,   unassign,     REFUSED, CLOSED/alice,   -,                            WRONG_STATE",
                 "CLOSED/alice,   adminUnassign, REFUSED, CLOSED/alice,   -,                            WRONG_STATE",
+                "NEW/-,          note,         APPLIED, NEW/-,          message.posted,               -",
+                "NEW/-,          adminNote,    APPLIED, NEW/-,          message.posted,               -",
+                "READY/alice,    note,         APPLIED, READY/alice,    message.posted,               -",
+                "READY/alice,    adminNote,    APPLIED, READY/alice,    message.posted,               -",
+                "READY/bob,      note,         REFUSED, READY/bob,      -,                            NOT_OWNER",
+                "READY/bob,      adminNote,    APPLIED, READY/bob,      message.posted,               -",
+                "RESOLVED/alice, note,         APPLIED, RESOLVED/alice, message.posted,               -",
+                "RESOLVED/alice, adminNote,    APPLIED, RESOLVED/alice, message.posted,               -",
+                "RESOLVED/bob,   note,         REFUSED, RESOLVED/bob,   -,                            NOT_OWNER",
+                "RESOLVED/bob,   adminNote,    APPLIED, RESOLVED/bob,   message.posted,               -",
+                "CLOSED/alice,   note,         APPLIED, CLOSED/alice,   message.posted,               -",
+                "CLOSED/alice,   adminNote,    APPLIED, CLOSED/alice,   message.posted,               -",
             })
     void table(
             String state,

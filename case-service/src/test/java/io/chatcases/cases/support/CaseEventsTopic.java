@@ -62,12 +62,17 @@ public final class CaseEventsTopic {
             var end = consumer.endOffsets(parts);
             while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    var type = EventType.fromWire(header(r, CloudEventHeaders.TYPE));
+                    if (type.isEmpty()) {
+                        // A type this build does not know: another branch's tests share the
+                        // topic on this broker; none of this test's Cases.
+                        continue;
+                    }
                     Event e =
                             new Event(
                                     r.key(),
                                     header(r, CloudEventHeaders.ID),
-                                    EventType.fromWire(header(r, CloudEventHeaders.TYPE))
-                                            .orElseThrow(),
+                                    type.get(),
                                     parse(r.value()),
                                     r.partition(),
                                     r.offset());

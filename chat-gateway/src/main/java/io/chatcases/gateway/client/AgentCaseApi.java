@@ -37,6 +37,15 @@ public interface AgentCaseApi {
             @QueryParam("after") long after,
             @QueryParam("limit") int limit);
 
+    /** A private note; 201 new, 200 a resend of its clientMsgId (the stored note). */
+    @POST
+    @Path("/cases/{id}/notes")
+    Uni<MessageView> note(
+            @HeaderParam("Authorization") String bearer, @PathParam("id") UUID id, NewNote note);
+
+    /** Body of a note. */
+    record NewNote(String clientMsgId, String text) {}
+
     @POST
     @Path("/cases/{id}/claim")
     Uni<CaseView> claim(@HeaderParam("Authorization") String bearer, @PathParam("id") UUID id);

@@ -107,6 +107,8 @@ public class AgentSocket {
                     SocketPolicy.caseOf(s.listener, send),
                     send,
                     new MessageView.Sender(SenderType.USER, s.listener.agentId(), s.agentName));
+        } else if (frame instanceof ClientFrame.Note note) {
+            note(s, note);
         } else if (frame instanceof ClientFrame.Open open) {
             UUID caseId = open.caseId();
             reply(
@@ -144,6 +146,35 @@ public class AgentSocket {
         } else if (frame instanceof ClientFrame.Presence chosen) {
             presence.set(s.listener.agentId(), chosen.status());
         }
+    }
+
+    /**
+     * A private note goes to case-service over REST with the agent's own token, not through
+     * chat.ingest as a send does: whether the agent may see the Case (admins: every Case) is
+     * case-service's rule on the token's roles, which an ingest command does not carry, and its
+     * refusal (403, 404) answers this frame at once. The stored note comes back as a {@code
+     * message} like any other, to the agents only (routing/Audience).
+     */
+    private void note(Session s, ClientFrame.Note note) {
+        String clientMsgId = note.clientMsgId();
+        sends.checkText(s, note.text(), clientMsgId)
+                .ifPresent(
+                        text ->
+                                reply(
+                                        s,
+                                        clientMsgId,
+                                        cases.note(
+                                                        s.bearer,
+                                                        note.caseId(),
+                                                        new AgentCaseApi.NewNote(clientMsgId, text))
+                                                .invoke(
+                                                        stored ->
+                                                                s.send(
+                                                                        Frames.encode(
+                                                                                new ServerFrame
+                                                                                        .Accepted(
+                                                                                        clientMsgId))))
+                                                .replaceWithVoid()));
     }
 
     /** Catches up every Case the console names, each from its own last seq. */

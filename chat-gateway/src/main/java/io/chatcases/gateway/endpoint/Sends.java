@@ -107,19 +107,29 @@ public class Sends {
         return false;
     }
 
+    /**
+     * The text rules of a send or a note: over the limit answers TOO_LARGE (empty), a text the
+     * rules refuse is a BAD_FRAME; else the text to store.
+     */
+    java.util.Optional<String> checkText(Session s, String text, String clientMsgId) {
+        String tooLong = TextRules.tooLong(text.length(), config.maxTextLength());
+        if (tooLong != null) {
+            s.send(error(ErrorCode.TOO_LARGE, tooLong, clientMsgId));
+            return java.util.Optional.empty();
+        }
+        String problem = TextRules.problem(text);
+        if (problem != null) {
+            throw new Frames.BadFrame(problem);
+        }
+        return java.util.Optional.of(text);
+    }
+
     /** Checks a send's text and produces it; {@code accepted} follows the broker's ack. */
     void send(Session s, UUID caseId, ClientFrame.Send frame, MessageView.Sender sender) {
         String clientMsgId = frame.clientMsgId();
         String text = frame.fileId() == null ? frame.text() : null;
-        String tooLong =
-                text != null ? TextRules.tooLong(text.length(), config.maxTextLength()) : null;
-        if (tooLong != null) {
-            s.send(error(ErrorCode.TOO_LARGE, tooLong, clientMsgId));
+        if (text != null && checkText(s, text, clientMsgId).isEmpty()) {
             return;
-        }
-        String problem = text != null ? TextRules.problem(text) : null;
-        if (problem != null) {
-            throw new Frames.BadFrame(problem);
         }
         IngestCommand command =
                 new IngestCommand(

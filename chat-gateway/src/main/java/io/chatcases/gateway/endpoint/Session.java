@@ -118,6 +118,17 @@ public final class Session {
             }
         }
 
+        /**
+         * A seq this socket is never sent (a private note on a customer's socket): when it is the
+         * next one and no replay runs, the stream moves past it, so the following message is no
+         * gap. Otherwise nothing changes and a gap, if any, is filled as usual.
+         */
+        synchronized void passOver(long seq) {
+            if (replays == 0 && seq == lastSent + 1) {
+                lastSent = seq;
+            }
+        }
+
         /** True when a live message skips seqs after what was sent (a gap to fill). */
         synchronized boolean gapBefore(MessageView message) {
             return replays == 0 && lastSent > 0 && seq(message) > lastSent + 1;

@@ -105,6 +105,12 @@ public class Sessions {
                     // One socket's trouble (closing, broken) never keeps the event from the others.
                     LOG.debugf("delivery to %s failed: %s", s.id(), e);
                 }
+            } else if (routing.note()
+                    && s.listener.kind() == Audience.Kind.CUSTOMER
+                    && routing.caseId().equals(s.listener.caseId())) {
+                // The customer never gets the note, but its seq is no gap to fill from
+                // case-service when the next message comes.
+                s.stream(routing.caseId()).passOver(event.message().seq());
             }
         }
         if (eventTime != null) {
@@ -254,6 +260,9 @@ public class Sessions {
                                 stream.skipTo(list.get(list.size() - 1).seq());
                                 s.send(Frames.encode(new ServerFrame.Resync(caseId)));
                                 list = List.of();
+                            }
+                            if (s.listener.kind() == Audience.Kind.CUSTOMER) {
+                                list = Audience.forCustomer(list);
                             }
                             if (asHistory) {
                                 stream.endHistory(

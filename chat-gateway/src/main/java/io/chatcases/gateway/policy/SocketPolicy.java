@@ -30,6 +30,7 @@ public final class SocketPolicy {
     private static final Set<Class<? extends ClientFrame>> AGENT =
             Set.of(
                     ClientFrame.Send.class,
+                    ClientFrame.Note.class,
                     ClientFrame.Open.class,
                     ClientFrame.Close.class,
                     ClientFrame.Claim.class,

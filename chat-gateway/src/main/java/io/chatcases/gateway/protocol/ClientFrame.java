@@ -18,6 +18,7 @@ import java.util.UUID;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(ClientFrame.Send.class),
+    @JsonSubTypes.Type(ClientFrame.Note.class),
     @JsonSubTypes.Type(ClientFrame.Resume.class),
     @JsonSubTypes.Type(ClientFrame.Typing.class),
     @JsonSubTypes.Type(ClientFrame.Open.class),
@@ -34,6 +35,7 @@ import java.util.UUID;
 })
 public sealed interface ClientFrame
         permits ClientFrame.Send,
+                ClientFrame.Note,
                 ClientFrame.Resume,
                 ClientFrame.Typing,
                 ClientFrame.Open,
@@ -61,6 +63,19 @@ public sealed interface ClientFrame
             if ((text != null && !text.isBlank()) == (fileId != null)) {
                 throw new Frames.BadFrame("A send has either 'text' or 'fileId'.");
             }
+        }
+    }
+
+    /**
+     * An agent's private note on a Case (agents only, never shown to the customer): answered like a
+     * send, {@code accepted} or an {@code error} with ref = clientMsgId.
+     */
+    @JsonTypeName("note")
+    record Note(UUID caseId, String clientMsgId, String text) implements ClientFrame {
+        public Note {
+            required(caseId, "caseId");
+            requiredText(clientMsgId, "clientMsgId");
+            requiredText(text, "text");
         }
     }
 

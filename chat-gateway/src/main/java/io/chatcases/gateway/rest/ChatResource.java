@@ -7,6 +7,7 @@ import io.chatcases.gateway.client.CustomerTokens;
 import io.chatcases.gateway.client.GatewayCaseApi;
 import io.chatcases.gateway.protocol.NameRules;
 import io.chatcases.gateway.protocol.StartFormRules;
+import io.chatcases.gateway.routing.Audience;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
@@ -127,7 +128,7 @@ public class ChatResource {
             return Uni.createFrom().item(refused);
         }
         return cases.messages(caseId, Math.max(0, after), Math.min(Math.max(limit, 1), 500))
-                .map(list -> Response.ok(list).build())
+                .map(list -> Response.ok(Audience.forCustomer(list)).build())
                 .onFailure(WebApplicationException.class)
                 .recoverWithItem(Problems::passThrough);
     }

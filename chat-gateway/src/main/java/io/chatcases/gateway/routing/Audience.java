@@ -4,6 +4,9 @@ import io.chatcases.events.CaseEvent;
 import io.chatcases.events.CaseStatus;
 import io.chatcases.events.CaseView;
 import io.chatcases.events.EventType;
+import io.chatcases.events.MessageKind;
+import io.chatcases.events.MessageView;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,6 +17,10 @@ import java.util.UUID;
  * <p>Who receives a case event: one pure function, tested on exact recipient sets. Customers see
  * their own Case's conversation and status, never internal frames; agents see NEW Cases, every
  * claim (so the tile leaves the others' rows), and afterwards only the Cases they own.
+ *
+ * <p>RULE: note-visibility (case-service decides it and never serves notes to customers): a private
+ * note ({@link MessageKind#NOTE}) reaches agents as any message of its Case does, and never a
+ * customer socket, here again in depth ({@link #forCustomer}).
  */
 public final class Audience {
 
@@ -41,7 +48,19 @@ public final class Audience {
             CaseStatus status,
             String ownerId,
             String readAgentId,
-            String rejectionConnectionId) {
+            String rejectionConnectionId,
+            boolean note) {
+
+        /** An event that carries no private note. */
+        public Event(
+                EventType type,
+                UUID caseId,
+                CaseStatus status,
+                String ownerId,
+                String readAgentId,
+                String rejectionConnectionId) {
+            this(type, caseId, status, ownerId, readAgentId, rejectionConnectionId, false);
+        }
 
         /**
          * The routing facts of a case event. A refused send to a Case that does not exist comes
@@ -64,7 +83,8 @@ public final class Audience {
                     kase == null ? null : kase.status(),
                     kase == null || kase.owner() == null ? null : kase.owner().id(),
                     event.read() == null ? null : event.read().agentId(),
-                    event.rejection() == null ? null : event.rejection().connectionId());
+                    event.rejection() == null ? null : event.rejection().connectionId(),
+                    event.message() != null && isNote(event.message()));
         }
     }
 
@@ -88,7 +108,7 @@ public final class Audience {
             return l.connectionId().equals(e.rejectionConnectionId());
         }
         if (l.kind() == Kind.CUSTOMER) {
-            return e.caseId().equals(l.caseId()) && CUSTOMER_TYPES.contains(e.type());
+            return !e.note() && e.caseId().equals(l.caseId()) && CUSTOMER_TYPES.contains(e.type());
         }
         if (e.type() == EventType.CASE_READ) {
             return l.agentId().equals(e.readAgentId());
@@ -99,6 +119,21 @@ public final class Audience {
             return true;
         }
         return l.agentId().equals(e.ownerId());
+    }
+
+    /** True for a private note: agents only. */
+    public static boolean isNote(MessageView message) {
+        return message.kind() == MessageKind.NOTE;
+    }
+
+    /**
+     * What a customer may be shown of a page of the conversation read from case-service: every
+     * message but private notes (which case-service already leaves out for the gateway).
+     */
+    public static List<MessageView> forCustomer(List<MessageView> messages) {
+        return messages.stream().anyMatch(Audience::isNote)
+                ? messages.stream().filter(m -> !isNote(m)).toList()
+                : messages;
     }
 
     /**

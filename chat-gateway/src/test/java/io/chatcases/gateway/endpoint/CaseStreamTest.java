@@ -63,6 +63,23 @@ class CaseStreamTest {
         assertEquals(false, stream.gapBefore(msg(4)));
     }
 
+    @Test
+    void aNotesSeqIsPassedOverSoTheNextMessageIsNoGap() {
+        Session.CaseStream stream = new Session.CaseStream();
+        List<MessageView> sent = new ArrayList<>();
+        stream.live(msg(1), sent::add);
+        stream.passOver(2); // a private note: never sent to this socket
+        assertEquals(false, stream.gapBefore(msg(3)));
+        stream.live(msg(3), sent::add);
+        assertEquals(List.of(1L, 3L), seqs(sent));
+        // Not the next seq (4 went missing), or a replay runs: nothing is passed over.
+        stream.passOver(5);
+        assertEquals(true, stream.gapBefore(msg(6)));
+        stream.beginReplay(3);
+        stream.passOver(4);
+        assertEquals(3L, stream.lastSent());
+    }
+
     @RepeatedTest(50)
     void concurrentLiveAndReplayNeverSendASeqTwiceOrOutOfOrder() throws Exception {
         Session.CaseStream stream = new Session.CaseStream();

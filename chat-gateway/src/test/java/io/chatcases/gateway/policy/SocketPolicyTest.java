@@ -31,6 +31,7 @@ class SocketPolicyTest {
     static final Map<String, ClientFrame> FRAMES =
             Map.ofEntries(
                     Map.entry("send", new ClientFrame.Send(CASE, "m", "hi", null)),
+                    Map.entry("note", new ClientFrame.Note(CASE, "m", "private")),
                     Map.entry("resume", new ClientFrame.Resume(null, 0L, null)),
                     Map.entry("typing", new ClientFrame.Typing(null)),
                     Map.entry("open", new ClientFrame.Open(CASE)),
@@ -48,6 +49,7 @@ class SocketPolicyTest {
     @ParameterizedTest(name = "{0}: customer {1}, agent {2}")
     @CsvSource({
         "send,        true,  true",
+        "note,        false, true",
         "resume,      true,  true",
         "typing,      true,  true",
         "open,        false, true",

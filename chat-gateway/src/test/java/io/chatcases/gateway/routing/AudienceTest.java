@@ -2,10 +2,17 @@ package io.chatcases.gateway.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.chatcases.events.CaseEvent;
 import io.chatcases.events.CaseStatus;
+import io.chatcases.events.CaseView;
+import io.chatcases.events.Channel;
 import io.chatcases.events.EventType;
+import io.chatcases.events.MessageKind;
+import io.chatcases.events.MessageView;
+import io.chatcases.events.SenderType;
 import io.chatcases.gateway.routing.Audience.Event;
 import io.chatcases.gateway.routing.Audience.Listener;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -145,5 +152,69 @@ class AudienceTest {
                         .filter(l -> Audience.receivesSignal(CASE, "alice-id", l))
                         .map(Listener::connectionId)
                         .collect(Collectors.toSet()));
+    }
+
+    /** A message.posted event as case-service publishes it, carrying a message of {@code kind}. */
+    static CaseEvent posted(MessageKind kind, CaseStatus status, String ownerId) {
+        CaseView.Person owner = ownerId == null ? null : new CaseView.Person(ownerId, "A", "B");
+        CaseView view =
+                new CaseView(
+                        CASE, 7, Channel.WEB_CONNECT, status, owner, null, Instant.EPOCH, 5, false);
+        MessageView message =
+                new MessageView(
+                        CASE,
+                        5,
+                        UUID.randomUUID(),
+                        "c-5",
+                        kind,
+                        new MessageView.Sender(SenderType.USER, "alice-id", "Alice Anderson"),
+                        "private",
+                        null,
+                        Instant.EPOCH);
+        return new CaseEvent(view, message, null, null);
+    }
+
+    static Set<String> recipientsOf(CaseEvent e) {
+        return recipients(Event.of(EventType.MESSAGE_POSTED, e));
+    }
+
+    @Test
+    void aNoteOnAnOwnedCaseGoesToTheOwnersSocketsOnly() {
+        assertEquals(
+                Set.of("alice", "alice-tab-2"),
+                recipientsOf(posted(MessageKind.NOTE, CaseStatus.READY, "alice-id")));
+        // The same message as TEXT reaches the customer too: only the kind keeps it away.
+        assertEquals(
+                Set.of("customer", "customer-tab-2", "alice", "alice-tab-2"),
+                recipientsOf(posted(MessageKind.TEXT, CaseStatus.READY, "alice-id")));
+    }
+
+    @Test
+    void aNoteOnANewCaseGoesToEveryAgentAndNoCustomer() {
+        assertEquals(
+                Set.of("alice", "alice-tab-2", "bob", "carol"),
+                recipientsOf(posted(MessageKind.NOTE, CaseStatus.NEW, null)));
+    }
+
+    @Test
+    void aNoteNeverReachesACustomerWhateverTheCaseState() {
+        for (CaseStatus status : CaseStatus.values()) {
+            String owner = status == CaseStatus.NEW ? null : "bob-id";
+            Set<String> got = recipientsOf(posted(MessageKind.NOTE, status, owner));
+            assertEquals(
+                    status == CaseStatus.NEW
+                            ? Set.of("alice", "alice-tab-2", "bob", "carol")
+                            : Set.of("bob"),
+                    got,
+                    status.name());
+        }
+    }
+
+    @Test
+    void aCustomersPageOfTheConversationNeverHoldsANote() {
+        MessageView text = posted(MessageKind.TEXT, CaseStatus.READY, "alice-id").message();
+        MessageView note = posted(MessageKind.NOTE, CaseStatus.READY, "alice-id").message();
+        assertEquals(List.of(text, text), Audience.forCustomer(List.of(text, note, text)));
+        assertEquals(List.of(), Audience.forCustomer(List.of(note)));
     }
 }
