@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import {
   RUN,
+  claimFromTile,
   clearWaiting,
   eventually,
   newPage,
@@ -28,12 +29,7 @@ await runSuite(async ({ browser, created }) => {
     await Promise.all([signIn(alice, 'alice'), signIn(bob, 'bob')]);
     caseId = await startInWidget(cust, `agent-day-${RUN}@example.com`, 'Tara', `Transfer${RUN}`);
     created.add(caseId);
-    await eventually(async () => assert.equal(await tile(alice, caseId).count(), 1));
-    await tile(alice, caseId).click();
-    await alice.locator(tid('claim-button')).click();
-    await eventually(async () =>
-      assert.equal(await tile(alice, caseId).getAttribute('data-color'), 'blue'),
-    );
+    await claimFromTile(alice, caseId);
     await eventually(async () => assert.equal(await tile(bob, caseId).count(), 0));
   });
 

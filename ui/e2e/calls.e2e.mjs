@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  claimFromTile,
   GATEWAY,
   api,
   RUN,
@@ -79,14 +80,6 @@ async function startInApp(page, origin, email, first, last) {
 }
 
 /** Alice claims the Case from its tile and has it on screen. */
-async function claim(alice, caseId) {
-  await tile(alice, caseId).click();
-  await alice.locator(tid('claim-popup')).waitFor();
-  await alice.locator(tid('claim-button')).click();
-  await eventually(async () =>
-    assert.equal(await tile(alice, caseId).getAttribute('data-color'), 'blue'),
-  );
-}
 
 /** Alice's video call, accepted by the app; both sides connected with media. */
 async function callAndAccept(alice, app, shots) {
@@ -284,7 +277,7 @@ await runSuite(
       sdkCase = await startInApp(app, GATEWAY, `e2e-sdk-${RUN}@example.com`, 'Sid', 'Dekker');
       created.add(sdkCase);
       await shot(app, '30-example-app-waiting');
-      await claim(alice, sdkCase);
+      await claimFromTile(alice, sdkCase);
       await eventually(async () =>
         assert.match(
           await app.locator(tid('ex-case-status')).innerText(),
@@ -328,7 +321,7 @@ await runSuite(
         webToken = web.customerToken;
         created.add(webCase);
         await eventually(async () => assert.equal(await tile(alice, webCase).count(), 1));
-        await claim(alice, webCase);
+        await claimFromTile(alice, webCase);
         await eventually(async () =>
           assert.match(await alice.locator(tid('conversation-title')).innerText(), /Wanda Webb/),
         );
@@ -418,7 +411,7 @@ await runSuite(
           );
           created.add(caseId);
           await eventually(async () => assert.equal(await tile(alice, caseId).count(), 1));
-          await claim(alice, caseId);
+          await claimFromTile(alice, caseId);
           await eventually(async () =>
             assert.match(
               await alice.locator(tid('conversation-title')).innerText(),

@@ -226,6 +226,17 @@ export async function clearWaiting() {
   }
 }
 
+/** The agent on `page` claims a waiting Case from its tile (the claim popup): it turns blue. */
+export async function claimFromTile(page, caseId) {
+  await eventually(async () => assert.equal(await tile(page, caseId).count(), 1));
+  await tile(page, caseId).click();
+  await page.locator(tid('claim-popup')).waitFor();
+  await page.locator(tid('claim-button')).click();
+  await eventually(async () =>
+    assert.equal(await tile(page, caseId).getAttribute('data-color'), 'blue'),
+  );
+}
+
 export const tile = (page, caseId) => page.locator(`${tid('tile')}[data-case-id="${caseId}"]`);
 
 export async function orangeTileIds(page) {

@@ -4,6 +4,7 @@
 // Shared helpers and the runner: ./lib.mjs.
 import assert from 'node:assert/strict';
 import {
+  claimFromTile,
   RUN,
   api,
   eventually,
@@ -57,12 +58,7 @@ await runSuite(async ({ browser, created }) => {
     await Promise.all([signIn(alice, 'alice'), signIn(bob, 'bob')]);
     caseId = await startInWidget(cust, `notes-${RUN}@example.com`, 'Tara', `Notes${RUN}`);
     created.add(caseId);
-    await eventually(async () => assert.equal(await tile(alice, caseId).count(), 1));
-    await tile(alice, caseId).click();
-    await alice.locator(tid('claim-button')).click();
-    await eventually(async () =>
-      assert.equal(await tile(alice, caseId).getAttribute('data-color'), 'blue'),
-    );
+    await claimFromTile(alice, caseId);
   });
 
   await step('Alice writes a private note, then a message: the note is styled apart', async () => {

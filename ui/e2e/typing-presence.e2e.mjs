@@ -5,6 +5,7 @@
 // message". Shared helpers and the runner: ./lib.mjs.
 import assert from 'node:assert/strict';
 import {
+  claimFromTile,
   RUN,
   eventually,
   newPage,
@@ -29,12 +30,7 @@ await runSuite(async ({ browser, created }) => {
     await signIn(alice, 'alice');
     caseId = await startInWidget(cust, `typing-${RUN}@example.com`, 'Tess', `Typer${RUN}`);
     created.add(caseId);
-    await eventually(async () => assert.equal(await tile(alice, caseId).count(), 1));
-    await tile(alice, caseId).click();
-    await alice.locator(tid('claim-button')).click();
-    await eventually(async () =>
-      assert.equal(await tile(alice, caseId).getAttribute('data-color'), 'blue'),
-    );
+    await claimFromTile(alice, caseId);
   });
 
   await step('the widget says someone is there to answer while Alice is online', async () => {

@@ -371,6 +371,9 @@ describe('ConsoleApp', () => {
     const olderTile = () => q(`[data-testid="tile"][data-case-id="${older.caseId}"]`);
     expect(olderTile()?.hasAttribute('data-typing')).toBe(true);
     expect(olderTile()?.querySelector('[data-testid="tile-typing"]')).not.toBeNull();
+    // The tile keeps its name and tooltip: who, how long, the last message.
+    expect(olderTile()?.title).not.toContain('typing');
+    expect(olderTile()?.getAttribute('aria-label')).not.toContain('typing');
     expect(q('[data-testid="conversation-typing"]')?.hidden).toBe(true);
 
     socket.receive({ type: 'typing', caseId: mine.caseId, from: 'CUSTOMER', name: 'Ada Lovelace' });

@@ -61,7 +61,8 @@ export class TypingController {
       } else if (name === null) {
         dots?.remove();
       }
-      if (name !== null) tile.title = typingText(name);
+      // The tile keeps its name and tooltip (who, how long, last message): the dots say "typing"
+      // to the eye, and the conversation's line says it in words.
     });
     const current = this.ctx.store.get().current;
     const name = current ? this.board.nameOf(current.caseId) : null;

@@ -120,7 +120,15 @@ final class Live implements AutoCloseable {
             }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(
-                        "no " + type + " frame within " + timeout + "; got " + frames.size());
+                        "no "
+                                + type
+                                + " frame within "
+                                + timeout
+                                + "; got "
+                                + frames.size()
+                                + (closed.isDone()
+                                        ? "; closed " + closed.join() + " " + closeReason
+                                        : "; still open"));
             }
             Ws.sleep(20);
         }

@@ -140,6 +140,10 @@ final class Traffic implements AutoCloseable {
             resendAll(ws);
         }
 
+        /** A reopen is scheduled (one at a time). */
+        private final java.util.concurrent.atomic.AtomicBoolean reopenPending =
+                new java.util.concurrent.atomic.AtomicBoolean();
+
         /** Opens (loads the history of) every owned Case this agent does not hold from seq 1. */
         private void reopen() {
             WebSocket ws = socket;
@@ -181,7 +185,17 @@ final class Traffic implements AutoCloseable {
                     if (p != null && ("UNAVAILABLE".equals(code) || "RATE_LIMITED".equals(code))) {
                         p.lastSent = System.nanoTime(); // resent after the usual wait
                     } else if (agent && "UNAVAILABLE".equals(code)) {
-                        later(this::reopen, 1000); // a history load failed: load it again
+                        // A history load failed: load again, once for a burst of failures (one
+                        // reopen per failure flooded the socket past its frame rate while
+                        // case-service was down: RATE_LIMITED, as a real console never would).
+                        if (reopenPending.compareAndSet(false, true)) {
+                            later(
+                                    () -> {
+                                        reopenPending.set(false);
+                                        reopen();
+                                    },
+                                    1000);
+                        }
                     } else {
                         unexpected.add(text);
                     }

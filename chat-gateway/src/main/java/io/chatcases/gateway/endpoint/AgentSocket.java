@@ -61,8 +61,6 @@ public class AgentSocket {
         Session s =
                 sessions.open(
                         connection, Audience.Listener.agent(connection.id(), jwt.getSubject()));
-        leases.agent(s, jwt.getSubject());
-        presence.connected(jwt.getSubject());
         useToken(s, jwt);
         s.send(
                 Frames.encode(
@@ -81,6 +79,13 @@ public class AgentSocket {
                                                 new ServerFrame.Tiles(
                                                         tiles.tiles(), tiles.more()))),
                         failure -> Sends.openFailed(s, failure));
+        // After the first frames are on their way: neither may keep a console without its tiles.
+        leases.agent(s, jwt.getSubject());
+        try {
+            presence.connected(jwt.getSubject());
+        } catch (RuntimeException e) {
+            LOG.warnf("presence of %s not announced: %s", jwt.getSubject(), e.toString());
+        }
     }
 
     private static void useToken(Session s, JsonWebToken jwt) {
