@@ -55,6 +55,21 @@ public final class Tokens {
         return token;
     }
 
+    /**
+     * The user's id as the services see it: the {@code sub} claim of their access token (first
+     * names are not unique: test fixtures use them too).
+     */
+    public static String subject(String username) {
+        String payload = of(username).split("\\.")[1];
+        try {
+            return JSON.readTree(java.util.Base64.getUrlDecoder().decode(payload))
+                    .get("sub")
+                    .asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Client-credentials token of the services' confidential client (role {@code service}). */
     public static String service() {
         return fetch(
