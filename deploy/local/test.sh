@@ -19,6 +19,9 @@ fi
 log "yamllint: deploy/k8s clean"
 command -v kubectl >/dev/null || die "kubectl is missing: deploy-tests render the manifests with kubectl kustomize"
 "$LOCAL_DIR/infra.sh" start
+# Every run starts from empty test databases: a database kept from an earlier run (another realm
+# import, other agents' ids) must not decide whether a test passes.
+"$LOCAL_DIR/infra.sh" reset-db _test
 # install, not just verify: the end-to-end module is built against the installed modules.
 (cd "$REPO_ROOT" && ./mvnw -B install "$@")
 # One service's image, without a Docker daemon, to a tarball (~45 s; docs/operations.md).
