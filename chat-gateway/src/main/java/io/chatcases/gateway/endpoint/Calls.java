@@ -101,7 +101,7 @@ public class Calls {
      */
     public int caseChanged(CaseView view) {
         int ended = 0;
-        for (Session s : sessions.all()) {
+        for (Session s : sessions.agents()) {
             Active c = s.call.get();
             if (c == null
                     || s.listener.kind() != Audience.Kind.AGENT

@@ -38,6 +38,9 @@ public class Sessions {
 
     private final Map<String, Session> byId = new ConcurrentHashMap<>();
 
+    /** Who may receive a Case's events, without a scan of every socket. */
+    private final SocketIndex<Session> index = new SocketIndex<>();
+
     @Inject GatewayConfig config;
     @Inject MeterRegistry metrics;
     @RestClient AgentCaseApi agentCases;
@@ -74,6 +77,7 @@ public class Sessions {
                         new RateLimiter(config.rate().perSecond(), config.rate().burst()),
                         config.maxPendingChars());
         byId.put(connection.id(), s);
+        index.add(s, listener);
         return s;
     }
 
@@ -82,11 +86,30 @@ public class Sessions {
     }
 
     void closed(WebSocketConnection connection) {
-        byId.remove(connection.id());
+        Session s = byId.remove(connection.id());
+        if (s != null) {
+            index.remove(s, s.listener);
+        }
     }
 
-    public Collection<Session> all() {
-        return byId.values();
+    /** This replica's agent sockets. */
+    public Collection<Session> agents() {
+        return index.agents();
+    }
+
+    /**
+     * The sockets that may receive an event: its Case's customers and every agent; a refused send
+     * goes by connection id alone.
+     */
+    private Iterable<Session> candidates(Audience.Event routing) {
+        if (routing.type() == EventType.MESSAGE_REJECTED) {
+            Session s =
+                    routing.rejectionConnectionId() == null
+                            ? null
+                            : byId.get(routing.rejectionConnectionId());
+            return s == null ? List.of() : List.of(s);
+        }
+        return index.caseAudience(routing.caseId());
     }
 
     /**
@@ -97,7 +120,7 @@ public class Sessions {
     public void deliver(EventType type, CaseEvent event, Instant eventTime) {
         Audience.Event routing = Audience.Event.of(type, event);
         OneFrame frame = new OneFrame(type, event);
-        for (Session s : byId.values()) {
+        for (Session s : candidates(routing)) {
             if (Audience.receives(routing, s.listener)) {
                 try {
                     deliverTo(s, type, routing.caseId(), event, frame);
@@ -160,7 +183,7 @@ public class Sessions {
      */
     public void deliverSignal(UUID caseId, String agentId, CallSignal signal) {
         String frame = null;
-        for (Session s : byId.values()) {
+        for (Session s : agentId == null ? index.customersOf(caseId) : index.agents()) {
             if (Audience.receivesSignal(caseId, agentId, s.listener)) {
                 calls.delivered(s, signal);
                 frame = frame == null ? Frames.encode(signal) : frame;
@@ -172,7 +195,10 @@ public class Sessions {
     /** A typing signal to the local sockets the Audience picks (written once, if any). */
     public void deliverTyping(TypingSignal typing) {
         String frame = null;
-        for (Session s : byId.values()) {
+        for (Session s :
+                typing.from() == Audience.Kind.AGENT
+                        ? index.customersOf(typing.caseId())
+                        : index.agents()) {
             if (Audience.receivesTyping(typing, s.listener)) {
                 frame = frame == null ? Frames.encode(typing.frame()) : frame;
                 s.send(frame);
