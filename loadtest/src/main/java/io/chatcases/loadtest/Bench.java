@@ -119,13 +119,12 @@ public final class Bench {
                         System.out.println("== capacity");
                         List<Scenarios.Capacity> runs = new ArrayList<>();
                         List<Net.Chat> idle = scenarios.idleChats(8070, toEnd);
+                        String replica = "gateway-8070 (bench)";
                         for (int i = 0; i < settings.runs(); i++) {
-                            runs.add(
-                                    scenarios.capacity(
-                                            crowd, steady, "gateway-8070 (bench)", 8070, idle));
+                            runs.add(scenarios.capacity(crowd, steady, replica, 8070, idle));
                             System.out.println("  capacity " + runs.get(i));
                         }
-                        report.capacity(runs);
+                        report.capacity(runs, replica);
                     }
                     crowd.closeCustomers();
                     end(crowd, toEnd, owners);

@@ -152,21 +152,21 @@ final class Report {
         target("knee >= 1,000 msg/s end to end", median >= 1000, fmt(median) + " msg/s");
     }
 
-    void capacity(List<Scenarios.Capacity> runs) {
+    void capacity(List<Scenarios.Capacity> runs, String replicaName) {
         body.append("## Capacity\n\nIdle customer sockets opened at ")
                 .append(fmt(settings.capacityOpensPerSecond()))
                 .append("/s on one bench replica (")
                 .append(settings.socketsPerCase())
                 .append(
-                        " per Case, as tabs and devices; the cap is raised for the bench), the steady mix running on top over both replicas; a socket told to try again later (1013) reconnects after 1-2 s as the widget does; then held 10 s and counted. Handshake: first attempt -> history frame, retries included.\n\n")
+                        " per Case, as tabs and devices; the cap is raised for the bench), the steady mix running on top over both replicas; a socket told to try again later (1013) reconnects after 1-2 s as the widget does; then, every socket held, the steady mix runs again for as long (\"while held\": what holding them costs the message path, apart from opening them), and the sockets are counted. Handshake: first attempt -> history frame, retries included.\n\n")
                 .append(
-                        "| run | target | held | reconnects | handshake p50 | handshake p99 | PSS before the run MiB | PSS held MiB | KiB per socket (vs. before run 1) | steady on top p50 | p99 |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+                        "| run | target | held | reconnects | handshake p50 | handshake p99 | PSS before the run MiB | PSS held MiB | KiB per socket (vs. before run 1) | steady during the ramp p50 | p99 | steady while held p50 | p99 | CPU of that replica while held (cores) |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (int i = 0; i < runs.size(); i++) {
             Scenarios.Capacity c = runs.get(i);
             body.append(
                     String.format(
                             Locale.ROOT,
-                            "| %d | %d | %d | %d | %s | %s | %.0f | %.0f | %.0f | %s | %s |%n",
+                            "| %d | %d | %d | %d | %s | %s | %.0f | %.0f | %.0f | %s | %s | %s | %s | %.2f |%n",
                             i + 1,
                             c.target(),
                             c.held(),
@@ -181,7 +181,10 @@ final class Report {
                                             * 1024
                                             / c.held(),
                             ms(c.steady().all().p50()),
-                            ms(c.steady().all().p99())));
+                            ms(c.steady().all().p99()),
+                            ms(c.whileHeld().all().p50()),
+                            ms(c.whileHeld().all().p99()),
+                            c.heldCores(replicaName)));
         }
         double held = Figures.median(runs, c -> c.held());
         double rss = Figures.median(runs, Scenarios.Capacity::rssAfterMiB);

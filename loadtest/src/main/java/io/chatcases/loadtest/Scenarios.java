@@ -314,12 +314,19 @@ final class Scenarios {
             Figures.Summary handshake,
             double rssBeforeMiB,
             double rssAfterMiB,
-            Row steady) {}
+            Row steady,
+            Row whileHeld) {
 
-    /**
-     * Idle customer sockets ramped on one replica ({@code socketsPerCase} per Case), the steady mix
-     * running on top; then held 10 s, counted and closed.
-     */
+        /** The CPU of one process group in the held phase (cores), 0 when not measured. */
+        double heldCores(String name) {
+            return whileHeld.usage().stream()
+                    .filter(u -> u.name().equals(name))
+                    .mapToDouble(Processes.Usage::cores)
+                    .findFirst()
+                    .orElse(0);
+        }
+    }
+
     /**
      * The Cases the idle sockets belong to ({@code socketsPerCase} sockets each), started once for
      * every capacity run, 16 at a time.
@@ -356,6 +363,11 @@ final class Scenarios {
         return chats;
     }
 
+    /**
+     * Idle customer sockets ramped on one replica ({@code socketsPerCase} per Case), the steady mix
+     * running on top; then, with every socket held, the steady mix once more (what holding them
+     * costs the message path, apart from the cost of opening them); then counted and closed.
+     */
     Capacity capacity(
             Crowd idle, Steady steady, String replicaName, int port, List<Net.Chat> chats) {
         int target = settings.capacitySockets();
@@ -402,13 +414,20 @@ final class Scenarios {
                                     .cause());
         }
         Row row = load.join();
-        Net.sleep(10_000);
+        Row whileHeld = steadyRun(steady, settings.steadyRate(), settings.seconds());
         long held = sockets.stream().filter(c -> c.ready.isDone() && !c.closed.isDone()).count();
         double rssAfter = rss(replicaName);
         sockets.forEach(Customer::close);
         Net.sleep(3000);
         return new Capacity(
-                target, held, one.reconnects.get(), handshakes.summary(), rssBefore, rssAfter, row);
+                target,
+                held,
+                one.reconnects.get(),
+                handshakes.summary(),
+                rssBefore,
+                rssAfter,
+                row,
+                whileHeld);
     }
 
     private double rss(String name) {
