@@ -23,6 +23,13 @@ public interface OutboxConfig {
     @WithDefault("1s")
     Duration sweepInterval();
 
+    /**
+     * Connections of the relay's own pool (a pass and the purge), apart from the service's pool, so
+     * that a service busy on its own pool still publishes its commits at once.
+     */
+    @WithDefault("2")
+    int poolSize();
+
     /** How long published rows are kept (for diagnosis) before the purge deletes them. */
     @WithDefault("P3D")
     Duration retention();

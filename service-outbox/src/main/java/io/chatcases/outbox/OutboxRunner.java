@@ -8,9 +8,11 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.PgBuilder;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.PoolOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.nio.charset.StandardCharsets;
@@ -48,10 +50,10 @@ public class OutboxRunner {
     private final Optional<String> user;
     private final Optional<String> password;
     private final MutinyEmitter<String> emitter;
+    private final Pool pool;
     private PgSubscriber subscriber;
 
     OutboxRunner(
-            Pool pool,
             Vertx vertx,
             OutboxConfig config,
             @Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
@@ -67,15 +69,27 @@ public class OutboxRunner {
         this.url = url;
         this.user = user;
         this.password = password;
+        // A pool of the relay's own: when the service's pool is saturated (a claim storm holds its
+        // connections on one row's lock), commits must still reach the topic at once.
+        this.pool =
+                PgBuilder.pool()
+                        .with(new PoolOptions().setMaxSize(config.poolSize()).setName("outbox"))
+                        .connectingTo(connectOptions())
+                        .using(vertx)
+                        .build();
         this.relay = new OutboxRelay(pool, this::send, config.batchSize(), config.publishTimeout());
     }
 
-    void listen(@Observes StartupEvent start) {
+    private PgConnectOptions connectOptions() {
         PgConnectOptions options =
                 PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""));
         user.ifPresent(options::setUser);
         password.ifPresent(options::setPassword);
-        subscriber = PgSubscriber.subscriber(vertx, options);
+        return options;
+    }
+
+    void listen(@Observes StartupEvent start) {
+        subscriber = PgSubscriber.subscriber(vertx, connectOptions());
         // Reconnect for ever, once a second; the sweeper covers the gap.
         subscriber.reconnectPolicy(retries -> 1000L);
         subscriber
@@ -97,6 +111,7 @@ public class OutboxRunner {
         if (subscriber != null) {
             subscriber.closeAndAwait();
         }
+        pool.closeAndAwait();
     }
 
     @Scheduled(
