@@ -19,5 +19,10 @@ if [[ ! -d loadtest/target/lib || ! -f chat-gateway/target/quarkus-app/quarkus-r
 fi
 # 10,000 sockets on each side of one machine.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
-exec java -Xmx1g -Drepo.root=. -cp "loadtest/target/classes:loadtest/target/lib/*" \
+# Measured as production runs: with autovacuum (loadtest/findings.md, 2026-12-01), then as found.
+if [[ " $* " != *" --smoke "* && "$(psql -h 127.0.0.1 -U postgres -w -Atc 'show autovacuum' 2>/dev/null)" == off ]]; then
+  deploy/local/infra.sh autovacuum on
+  trap 'deploy/local/infra.sh autovacuum reset' EXIT
+fi
+java -Xmx1g -Drepo.root=. -cp "loadtest/target/classes:loadtest/target/lib/*" \
   io.chatcases.loadtest.Bench "${args[@]}"
