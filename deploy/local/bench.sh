@@ -4,6 +4,7 @@
 # docs/benchmarks.md. About 15 minutes; nothing else should run on the machine meanwhile.
 #   deploy/local/bench.sh                      every scenario, 3 runs each -> docs/benchmarks.md
 #   deploy/local/bench.sh --only steady,claims some scenarios -> loadtest/target/benchmarks-partial.md
+#   deploy/local/bench.sh --only steady --rate 750   the steady mix at another rate (profiling) -> same
 #   deploy/local/bench.sh --smoke              small and short (the test command runs it) ->
 #                                              loadtest/target/benchmarks-smoke.md; fails on any
 #                                              lost, doubled or out-of-order message

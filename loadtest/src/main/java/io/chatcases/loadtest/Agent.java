@@ -28,6 +28,7 @@ final class Agent {
     private final Map<String, CompletableFuture<JsonNode>> answers = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
     final CompletableFuture<Void> ready = new CompletableFuture<>();
+    private volatile boolean closing;
 
     Agent(KeycloakAgents.Agent who, int port, Crowd crowd) {
         this.who = who;
@@ -45,6 +46,12 @@ final class Agent {
                         socket -> {
                             ws = socket;
                             socket.textMessageHandler(this::onText);
+                            socket.closeHandler(
+                                    v -> {
+                                        if (!closing) {
+                                            crowd.closed("agent", socket.closeStatusCode());
+                                        }
+                                    });
                             return this;
                         });
     }
@@ -101,6 +108,7 @@ final class Agent {
     }
 
     void close() {
+        closing = true;
         WebSocket socket = ws;
         if (socket != null && !socket.isClosed()) {
             socket.close((short) 1000);

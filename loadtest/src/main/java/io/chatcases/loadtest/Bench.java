@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * prints every figure as it goes and writes the report ({@code --out}, docs/benchmarks.md).
  *
  * <p>{@code --smoke}: a small, short version that the test command runs, so the harness itself
- * stays working; {@code --only steady,claims}: some scenarios.
+ * stays working; {@code --only steady,claims}: some scenarios; {@code --rate 750}: the steady mix
+ * at another rate (to profile one load; a partial report too).
  */
 public final class Bench {
     static final String AGENT_PREFIX = "bench-agent-";
@@ -27,11 +28,11 @@ public final class Bench {
         Path root = Path.of(System.getProperty("repo.root", ".")).toAbsolutePath().normalize();
         List<String> argv = Arrays.asList(args);
         boolean smoke = argv.contains("--smoke");
-        // A partial run (--only) never overwrites the full report.
+        // A partial run (--only, --rate) never overwrites the full report.
         String defaultOut =
                 smoke
                         ? "loadtest/target/benchmarks-smoke.md"
-                        : argv.contains("--only")
+                        : argv.contains("--only") || argv.contains("--rate")
                                 ? "loadtest/target/benchmarks-partial.md"
                                 : "docs/benchmarks.md";
         Path out = root.resolve(option(argv, "--out", defaultOut));
@@ -40,6 +41,11 @@ public final class Bench {
                         option(argv, "--only", "baselines,steady,knee,capacity,burst,claims")
                                 .split(","));
         Scenarios.Settings settings = smoke ? smoke() : full();
+        double warmUpRate = settings.steadyRate();
+        if (argv.contains("--rate")) {
+            // Another steady rate, for profiling one load (a partial report).
+            settings = settings.withSteadyRate(Double.parseDouble(option(argv, "--rate", "")));
+        }
         Path state =
                 Path.of(
                         System.getenv()
@@ -96,7 +102,10 @@ public final class Bench {
                     Scenarios.Steady steady = scenarios.steadyCrowd(crowd);
                     toEnd.addAll(steady.cases());
                     owners.putAll(steady.owners);
-                    scenarios.steadyRun(steady, settings.steadyRate(), settings.warmUpSeconds());
+                    // Warmed up at the usual rate even with --rate: cold JVMs at a high rate
+                    // fall behind and stay behind (the gateway closes the harness as a slow
+                    // reader).
+                    scenarios.steadyRun(steady, warmUpRate, settings.warmUpSeconds());
                     if (only.contains("steady")) {
                         List<Row> runs = new ArrayList<>();
                         for (int i = 0; i < settings.runs(); i++) {

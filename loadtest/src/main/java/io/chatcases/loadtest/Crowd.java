@@ -54,6 +54,17 @@ final class Crowd {
         }
     }
 
+    /**
+     * A socket the gateway closed mid-run (a slow reader gets 1013): counted as an error, since the
+     * harness does not resume it and its deliveries are lost to the figures.
+     */
+    void closed(String who, Short code) {
+        tracker.errors.incrementAndGet();
+        if (loggedErrors.incrementAndGet() <= 10) {
+            System.out.println("  [" + who + " socket closed by the gateway: " + code + "]");
+        }
+    }
+
     void error(String who, JsonNode frame) {
         tracker.errors.incrementAndGet();
         if (loggedErrors.incrementAndGet() <= 10) {

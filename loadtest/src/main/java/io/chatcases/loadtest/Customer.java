@@ -52,6 +52,9 @@ final class Customer {
                                     v -> {
                                         Short code = socket.closeStatusCode();
                                         if (!reconnect(code)) {
+                                            if (!closing) {
+                                                crowd.closed("customer", code);
+                                            }
                                             closed.complete(code == null ? -1 : (int) code);
                                         }
                                     });

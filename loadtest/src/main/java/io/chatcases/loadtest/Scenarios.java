@@ -38,7 +38,27 @@ final class Scenarios {
             int capacitySockets,
             double capacityOpensPerSecond,
             int socketsPerCase,
-            int claimPool) {}
+            int claimPool) {
+        /** The same settings at another steady rate ({@code --rate}: profiling one load). */
+        Settings withSteadyRate(double rate) {
+            return new Settings(
+                    customers,
+                    agents,
+                    rate,
+                    seconds,
+                    warmUpSeconds,
+                    runs,
+                    burstChats,
+                    burstSeconds,
+                    kneeRates,
+                    kneeStepSeconds,
+                    kneeP99Ms,
+                    capacitySockets,
+                    capacityOpensPerSecond,
+                    socketsPerCase,
+                    claimPool);
+        }
+    }
 
     Tracker tracker(int capacity) {
         return new Tracker(

@@ -78,7 +78,9 @@ public class Presence {
 
     @Scheduled(
             every = "${gateway.presence.announce-every:5s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // Not before start-up has finished: the Kafka emitter is wired during start-up.
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> announce() {
         Map<String, PresenceBoard.Entry> agents = local.snapshot(now());
         // Known here at once; the record reaches the other replicas (and this one again).
