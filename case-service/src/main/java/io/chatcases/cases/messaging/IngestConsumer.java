@@ -5,18 +5,30 @@ import io.chatcases.cases.service.MessageService;
 import io.chatcases.events.IngestCommand;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes the gateways' sends. Each Kafka consumer of the channel ({@code concurrency}) handles
- * its partitions one record at a time, so the sends of one Case are stored in arrival order while
- * other partitions flow on. Failures are classified ({@link IngestFailures}): a send that can never
- * be stored is refused at once (message.rejected to its sender) and its offset committed; a
- * transient fault is retried with bounded back-off until it clears, holding only this partition. A
- * crash before the offset commit redelivers; the (case, clientMsgId) dedup makes that harmless.
+ * Consumes the gateways' sends, a polled batch at a time. Each Kafka consumer of the channel
+ * ({@code concurrency}) owns its partitions, so the sends of one Case are stored in arrival order
+ * while other partitions flow on.
+ *
+ * <p><b>Fast path:</b> the text sends of a batch are stored in one transaction (one commit, one
+ * relay pass), in batch order. <b>Per-record path:</b> a batch of one, a batch with a file send
+ * (its file is checked with file-service first), and any batch whose transaction fails are handled
+ * one record at a time, exactly as before batching: failures are classified ({@link
+ * IngestFailures}); a send that can never be stored is refused at once (message.rejected to its
+ * sender); a transient fault is retried with bounded back-off until it clears, holding only this
+ * consumer's partitions. The failed batch rolled back, so nothing is stored twice; should its
+ * commit have happened after all (a timeout), the (case, clientMsgId) dedup re-announces instead.
+ * Unreadable records are parked in the dead-letter topic. The batch's offsets are committed after
+ * all of that, so a crash redelivers, and the dedup makes that harmless.
  */
 @ApplicationScoped
 public class IngestConsumer {
@@ -30,19 +42,85 @@ public class IngestConsumer {
     @Inject MeterRegistry metrics;
 
     @Incoming(CHANNEL)
-    public Uni<Void> consume(IngestCommand cmd) {
-        if (cmd == null
-                || cmd.caseId() == null
-                || cmd.clientMsgId() == null
-                || cmd.sender() == null
-                || cmd.sender().type() == null) {
-            // Unreadable: nobody to answer. Parked in the dead-letter topic (counted, alerted on,
-            // replayable: docs/events.md), and consumption goes on.
-            metrics.counter("chat.ingest.dead-lettered").increment();
-            LOG.error("unreadable chat.ingest record parked in the dead-letter topic");
-            return Uni.createFrom()
-                    .failure(new IllegalArgumentException("unreadable ingest record"));
+    public Uni<Void> consume(KafkaRecordBatch<String, IngestCommand> batch) {
+        List<IngestCommand> sends = new ArrayList<>();
+        List<Uni<Void>> parked = new ArrayList<>();
+        for (KafkaRecord<String, IngestCommand> record : batch) {
+            if (readable(record.getPayload())) {
+                sends.add(record.getPayload());
+            } else {
+                parked.add(park(record));
+            }
         }
+        metrics.summary("chat.ingest.batch.size").record(sends.size());
+        Uni<Void> parkedAll =
+                parked.isEmpty()
+                        ? Uni.createFrom().voidItem()
+                        : Uni.join().all(parked).andCollectFailures().replaceWithVoid();
+        return parkedAll
+                .chain(() -> storeAll(sends))
+                .chain(() -> Uni.createFrom().completionStage(batch.ack()));
+    }
+
+    private static boolean readable(IngestCommand cmd) {
+        return cmd != null
+                && cmd.caseId() != null
+                && cmd.clientMsgId() != null
+                && cmd.sender() != null
+                && cmd.sender().type() != null;
+    }
+
+    /**
+     * Unreadable: nobody to answer. Parked in the dead-letter topic (counted, alerted on,
+     * replayable: docs/events.md), and consumption goes on.
+     */
+    private Uni<Void> park(KafkaRecord<String, IngestCommand> record) {
+        metrics.counter("chat.ingest.dead-lettered").increment();
+        LOG.errorf(
+                "unreadable chat.ingest record (partition %d, key %s) parked in the dead-letter"
+                        + " topic",
+                record.getPartition(), record.getKey());
+        return Uni.createFrom()
+                .completionStage(
+                        () ->
+                                record.nack(
+                                        new IllegalArgumentException("unreadable ingest record")));
+    }
+
+    /** The fast path when it applies and succeeds, else one record at a time. */
+    private Uni<Void> storeAll(List<IngestCommand> sends) {
+        if (sends.size() < 2 || sends.stream().anyMatch(cmd -> cmd.fileId() != null)) {
+            return oneByOne(sends);
+        }
+        ConsumerProgress.Work work =
+                progress.begin(CHANNEL, sends.size() + " sends from " + sends.get(0).caseId());
+        return Uni.createFrom()
+                .deferred(() -> messages.ingestAll(sends))
+                .ifNoItem()
+                .after(config.attemptTimeout())
+                .fail()
+                .emitOn(work.executor())
+                .onFailure()
+                .recoverWithUni(
+                        failure -> {
+                            metrics.counter("chat.ingest.batch.fallbacks").increment();
+                            LOG.debugf(
+                                    "a batch of %d sends goes one at a time: %s",
+                                    sends.size(), failure.toString());
+                            return oneByOne(sends);
+                        })
+                .eventually(() -> progress.end(work));
+    }
+
+    private Uni<Void> oneByOne(List<IngestCommand> sends) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (IngestCommand cmd : sends) {
+            chain = chain.chain(() -> consumeOne(cmd));
+        }
+        return chain;
+    }
+
+    private Uni<Void> consumeOne(IngestCommand cmd) {
         ConsumerProgress.Work work = progress.begin(CHANNEL, cmd.caseId());
         return work.untilDone(
                         () -> store(cmd, work),

@@ -16,12 +16,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Turns accepted sends into messages: de-duplicated on (case, clientMsgId), numbered with the next
- * seq of the Case under its row lock, stored with their message.posted event in one transaction.
+ * seq of the Case under its row lock, stored with their message.posted event in one transaction
+ * (one send, or a consumer's batch of text sends).
  */
 @ApplicationScoped
 public class MessageService {
@@ -40,6 +42,23 @@ public class MessageService {
      */
     @WithTransaction
     public Uni<Void> ingest(IngestCommand cmd, FileInfo file) {
+        return lockAndStore(cmd, file);
+    }
+
+    /**
+     * Stores text sends in one transaction, in list order (each as {@link #ingest} would): one
+     * commit and one relay pass for them all. Any failure rolls every one of them back.
+     */
+    @WithTransaction
+    public Uni<Void> ingestAll(List<IngestCommand> cmds) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (IngestCommand cmd : cmds) {
+            chain = chain.chain(() -> lockAndStore(cmd, null));
+        }
+        return chain;
+    }
+
+    private Uni<Void> lockAndStore(IngestCommand cmd, FileInfo file) {
         return ChatCase.<ChatCase>findById(cmd.caseId(), LockModeType.PESSIMISTIC_WRITE)
                 .chain(
                         c ->
