@@ -23,6 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Bench {
     static final String AGENT_PREFIX = "bench-agent-";
+    static final List<Double> INGEST_RATES = List.of(250.0, 500.0, 1000.0, 2000.0);
+    static final double INGEST_SECONDS = 10;
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("repo.root", ".")).toAbsolutePath().normalize();
@@ -38,7 +40,7 @@ public final class Bench {
         Path out = root.resolve(option(argv, "--out", defaultOut));
         Set<String> only =
                 Set.of(
-                        option(argv, "--only", "baselines,steady,knee,capacity,burst,claims")
+                        option(argv, "--only", "baselines,ingest,steady,knee,capacity,burst,claims")
                                 .split(","));
         Scenarios.Settings settings = smoke ? smoke() : full();
         double warmUpRate = settings.steadyRate();
@@ -87,10 +89,45 @@ public final class Bench {
                         Figures.Summary.median(kafkaRuns), Figures.Summary.median(echoRuns));
             }
 
+            List<UUID> toEnd = new ArrayList<>();
+            if (only.contains("ingest")) {
+                // Before any console connects: nothing is delivered, only stored and published.
+                System.out.println("== ingest");
+                List<UUID> quiet = startChats(smoke ? 20 : 200);
+                toEnd.addAll(quiet);
+                List<List<Ingest.Step>> runs = new ArrayList<>();
+                for (int i = 0; i < settings.runs(); i++) {
+                    List<Ingest.Step> steps = new ArrayList<>();
+                    for (double rate : smoke ? List.of(50.0) : INGEST_RATES) {
+                        Ingest.Step step =
+                                Ingest.run(
+                                        kafka,
+                                        quiet,
+                                        rate,
+                                        smoke ? 2 : INGEST_SECONDS,
+                                        processes,
+                                        "i" + ProcessHandle.current().pid() + "r" + i + "s" + rate);
+                        steps.add(step);
+                        System.out.printf(
+                                "  ingest %.0f msg/s: published %d/%d, p50 %.1f ms, p99 %.1f ms,"
+                                        + " case-service + PostgreSQL %.2f cores%n",
+                                rate,
+                                step.published(),
+                                step.sent(),
+                                step.latency().p50(),
+                                step.latency().p99(),
+                                step.ingestCores());
+                    }
+                    runs.add(steps);
+                }
+                report.ingest(runs, smoke ? 2 : INGEST_SECONDS, quiet.size());
+            }
             Crowd crowd = new Crowd(8070, 8071);
             crowd.connectAgents(who);
-            List<UUID> toEnd = new ArrayList<>();
             Map<UUID, Agent> owners = new ConcurrentHashMap<>();
+            if (!toEnd.isEmpty()) {
+                end(crowd, toEnd, owners);
+            }
             try {
                 if (only.contains("steady") || only.contains("knee") || only.contains("capacity")) {
                     System.out.println(
@@ -183,6 +220,21 @@ public final class Bench {
         System.out.println("== written " + root.relativize(out));
         Net.VERTX.close();
         System.exit(report.failed() ? 1 : 0);
+    }
+
+    /** Chats nobody opens a socket on (the ingest scenario's Cases). */
+    private static List<UUID> startChats(int n) {
+        List<UUID> ids = new ArrayList<>();
+        String run = "quiet-" + ProcessHandle.current().pid();
+        for (int i = 0; i < n; i++) {
+            ids.add(
+                    Net.await(
+                                    Net.startChat(
+                                            8070, run + "-" + i + "@example.com", "Quiet", "C" + i),
+                                    30)
+                            .caseId());
+        }
+        return ids;
     }
 
     /** Ends the Cases the run started (claimed by an agent where nobody owns them, resolved). */

@@ -42,6 +42,52 @@ final class Report {
                         "\nThe chat path crosses Kafka twice (chat.ingest, then chat.case-events): its floor is two Kafka round trips plus two socket hops.\n\n");
     }
 
+    /**
+     * The ingest scenario: per rate, every run's published share, latency and the CPU of
+     * case-service and PostgreSQL per message.
+     */
+    void ingest(List<List<Ingest.Step>> runs, double seconds, int cases) {
+        body.append("## Ingest (case-service's half)\n\n")
+                .append(
+                        "Customer sends written straight to `chat.ingest` (the gateway's producer settings) for ")
+                .append(cases)
+                .append(
+                        " waiting Cases, before any console connects: each is stored, and its `message.posted` read back from `chat.case-events`. No fan-out, no sockets: what case-service, PostgreSQL and Kafka cost per message, and the time from the intended send to the published event. ")
+                .append(fmt(seconds))
+                .append(" s per rate.\n\n")
+                .append(
+                        "| run | rate msg/s | published | p50 | p99 | max | case-service cores | PostgreSQL cores | their CPU ms per message |\n|---|---|---|---|---|---|---|---|---|\n");
+        for (int i = 0; i < runs.size(); i++) {
+            for (Ingest.Step st : runs.get(i)) {
+                body.append(
+                        String.format(
+                                Locale.ROOT,
+                                "| %d | %s | %d/%d | %s | %s | %s | %.2f | %.2f | %.2f |%n",
+                                i + 1,
+                                fmt(st.rate()),
+                                st.published(),
+                                st.sent(),
+                                ms(st.latency().p50()),
+                                ms(st.latency().p99()),
+                                ms(st.latency().max()),
+                                cores(st, "case-service"),
+                                cores(st, "postgresql"),
+                                st.ingestMsPerMessage()));
+                if (st.published() < st.sent()) {
+                    problems.add("ingest: " + (st.sent() - st.published()) + " not published");
+                }
+            }
+        }
+        body.append("\n");
+    }
+
+    private static double cores(Ingest.Step st, String name) {
+        return st.usage().stream()
+                .filter(u -> u.name().equals(name))
+                .mapToDouble(Processes.Usage::cores)
+                .sum();
+    }
+
     void steady(List<Row> runs) {
         Row m = Row.median(runs);
         check("steady", m);
