@@ -10,15 +10,20 @@ import io.chatcases.events.IngestCommand;
 import io.chatcases.events.MessageKind;
 import io.chatcases.events.MessageView;
 import io.chatcases.events.SenderType;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.FlushMode;
 
 /**
  * Turns accepted sends into messages: de-duplicated on (case, clientMsgId), numbered with the next
@@ -51,25 +56,72 @@ public class MessageService {
      */
     @WithTransaction
     public Uni<Void> ingestAll(List<IngestCommand> cmds) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (IngestCommand cmd : cmds) {
-            chain = chain.chain(() -> lockAndStore(cmd, null));
-        }
-        return chain;
+        List<UUID> ids = cmds.stream().map(IngestCommand::caseId).distinct().sorted().toList();
+        return Panache.getSession()
+                // Flushed once, at commit: no flush (and dirty check of the whole batch) before
+                // each send's queries. The new messages and Case rows go out together then; a
+                // repeated send inside the batch is caught by the dedup key at that flush, and the
+                // batch then goes one record at a time (IngestConsumer).
+                .invoke(session -> session.setFlushMode(FlushMode.COMMIT))
+                // Every Case of the batch locked by one statement, in id order (no deadlock between
+                // batches); each send's own lock then finds its Case locked in the session.
+                .chain(
+                        () ->
+                                ChatCase.<ChatCase>find("id in ?1 order by id", ids)
+                                        .withLock(LockModeType.PESSIMISTIC_WRITE)
+                                        .list())
+                // Earlier copies of the batch's sends, by one statement too.
+                .chain(
+                        () ->
+                                Message.<Message>find(
+                                                "caseId in ?1 and clientMsgId in ?2",
+                                                ids,
+                                                cmds.stream()
+                                                        .map(IngestCommand::clientMsgId)
+                                                        .distinct()
+                                                        .toList())
+                                        .list())
+                .chain(
+                        found -> {
+                            Map<String, Message> stored = new HashMap<>();
+                            found.forEach(m -> stored.put(m.caseId + "/" + m.clientMsgId, m));
+                            Uni<Void> chain = Uni.createFrom().voidItem();
+                            for (IngestCommand cmd : cmds) {
+                                Message dup = stored.get(cmd.caseId() + "/" + cmd.clientMsgId());
+                                chain =
+                                        chain.chain(
+                                                () ->
+                                                        withLockedCase(
+                                                                cmd,
+                                                                c ->
+                                                                        storeOrRepeat(
+                                                                                c, cmd, null,
+                                                                                dup)));
+                            }
+                            return chain;
+                        });
     }
 
     private Uni<Void> lockAndStore(IngestCommand cmd, FileInfo file) {
+        return withLockedCase(
+                cmd,
+                c ->
+                        Message.<Message>find(
+                                        "caseId = ?1 and clientMsgId = ?2",
+                                        cmd.caseId(),
+                                        cmd.clientMsgId())
+                                .firstResult()
+                                .chain(dup -> storeOrRepeat(c, cmd, file, dup)));
+    }
+
+    /** The send's Case under its row lock (no statement when the session holds it locked). */
+    private Uni<Void> withLockedCase(IngestCommand cmd, Function<ChatCase, Uni<Void>> then) {
         return ChatCase.<ChatCase>findById(cmd.caseId(), LockModeType.PESSIMISTIC_WRITE)
                 .chain(
                         c ->
                                 c == null
                                         ? reject(cmd, null, ErrorCode.NOT_FOUND, "No such Case.")
-                                        : Message.<Message>find(
-                                                        "caseId = ?1 and clientMsgId = ?2",
-                                                        cmd.caseId(),
-                                                        cmd.clientMsgId())
-                                                .firstResult()
-                                                .chain(dup -> storeOrRepeat(c, cmd, file, dup)));
+                                        : then.apply(c));
     }
 
     /**

@@ -61,6 +61,25 @@ class IngestBatchTest {
                 transactions <= 3,
                 "30 sends in one fetch share their transactions, got " + transactions);
         assertEquals(fallbacksBefore, fallbacks(), "the whole batch took the fast path");
+
+        // A later batch repeating stored sends (a gateway's retry) beside new ones: the repeats are
+        // re-announced, not stored again, still on the fast path.
+        List<String> again = new ArrayList<>();
+        for (ChatCase c : three) {
+            again.add(IngestTopic.json(IngestTopic.customerText(c.id, "b-9", "m9")));
+            again.add(IngestTopic.json(IngestTopic.customerText(c.id, "b-10", "m10")));
+        }
+        sendAsOneBatch(three.get(0).id, again);
+        List<String> eleven = new ArrayList<>(expected);
+        eleven.add("m10");
+        for (ChatCase c : three) {
+            assertTrue(Stored.awaitMessages(c.id, 11, Duration.ofSeconds(20)) >= 0);
+        }
+        Stored.sleep(500);
+        for (ChatCase c : three) {
+            assertEquals(eleven, Stored.texts(c.id), "a repeated send is stored once");
+        }
+        assertEquals(fallbacksBefore, fallbacks(), "repeats of stored sends need no fallback");
     }
 
     @Test
