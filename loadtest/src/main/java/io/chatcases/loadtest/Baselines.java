@@ -2,20 +2,13 @@ package io.chatcases.loadtest;
 
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.WebSocket;
-import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The floors the chat path is compared with, measured in the same run at the same rate: a raw Kafka
@@ -32,42 +25,16 @@ final class Baselines {
         admin.put("bootstrap.servers", bootstrap);
         try (Admin a = Admin.create(admin)) {
             a.createTopics(List.of(new NewTopic(topic, 6, (short) 1))).all().get();
-            Properties p = new Properties();
-            p.put("bootstrap.servers", bootstrap);
-            p.put("acks", "all");
-            p.put("enable.idempotence", "true");
-            p.put("linger.ms", "0");
-            Properties c = new Properties();
-            c.put("bootstrap.servers", bootstrap);
-            c.put("group.id", topic);
-            c.put("enable.auto.commit", "false");
             Figures figures = new Figures();
-            AtomicBoolean stop = new AtomicBoolean();
-            try (KafkaProducer<String, String> producer =
-                            new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
-                    KafkaConsumer<String, String> consumer =
-                            new KafkaConsumer<>(
-                                    c, new StringDeserializer(), new StringDeserializer())) {
-                List<TopicPartition> parts =
-                        java.util.stream.IntStream.range(0, 6)
-                                .mapToObj(i -> new TopicPartition(topic, i))
-                                .toList();
-                consumer.assign(parts);
-                consumer.seekToEnd(parts);
-                parts.forEach(consumer::position);
-                Thread reader =
-                        new Thread(
-                                () -> {
-                                    while (!stop.get()) {
-                                        for (ConsumerRecord<String, String> r :
-                                                consumer.poll(Duration.ofMillis(50))) {
+            try (KafkaProducer<String, String> producer = KafkaClients.producer(bootstrap);
+                    KafkaClients.Tail tail =
+                            new KafkaClients.Tail(
+                                    bootstrap,
+                                    topic,
+                                    r ->
                                             figures.record(
-                                                    System.nanoTime() - Long.parseLong(r.value()));
-                                        }
-                                    }
-                                },
-                                "bench-kafka-reader");
-                reader.start();
+                                                    System.nanoTime()
+                                                            - Long.parseLong(r.value())))) {
                 OpenLoop.run(
                         rate,
                         seconds,
@@ -81,8 +48,6 @@ final class Baselines {
                         && System.nanoTime() < deadline) {
                     Net.sleep(20);
                 }
-                stop.set(true);
-                reader.join();
             } finally {
                 a.deleteTopics(List.of(topic));
             }

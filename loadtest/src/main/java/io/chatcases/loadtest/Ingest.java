@@ -1,20 +1,13 @@
 package io.chatcases.loadtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * case-service's half of the chat path alone: sends written straight to {@code chat.ingest} (as a
@@ -54,54 +47,26 @@ final class Ingest {
             double seconds,
             Processes processes,
             String tag) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrap);
-        p.put("acks", "all");
-        p.put("enable.idempotence", "true");
-        p.put("linger.ms", "0");
-        Properties c = new Properties();
-        c.put("bootstrap.servers", bootstrap);
-        c.put("group.id", "bench-ingest-" + tag);
-        c.put("enable.auto.commit", "false");
         int capacity = (int) (rate * seconds) + 16;
         long[] intended = new long[capacity];
         Figures figures = new Figures();
-        java.util.concurrent.atomic.AtomicInteger published =
-                new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger sent =
-                new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger published = new AtomicInteger();
+        AtomicInteger sent = new AtomicInteger();
         boolean[] seen = new boolean[capacity];
-        AtomicBoolean stop = new AtomicBoolean();
         String prefix = tag + "-";
-        try (KafkaProducer<String, String> producer =
-                        new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
-                KafkaConsumer<String, String> consumer =
-                        new KafkaConsumer<>(
-                                c, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> parts =
-                    consumer.partitionsFor("chat.case-events").stream()
-                            .map(i -> new TopicPartition(i.topic(), i.partition()))
-                            .toList();
-            consumer.assign(parts);
-            consumer.seekToEnd(parts);
-            parts.forEach(consumer::position);
-            Thread reader =
-                    new Thread(
-                            () -> {
-                                while (!stop.get()) {
-                                    for (ConsumerRecord<String, String> r :
-                                            consumer.poll(Duration.ofMillis(50))) {
-                                        int n = number(r.value(), prefix);
-                                        if (n >= 0 && n < capacity && !seen[n]) {
-                                            seen[n] = true;
-                                            figures.record(System.nanoTime() - intended[n]);
-                                            published.incrementAndGet();
-                                        }
+        try (KafkaProducer<String, String> producer = KafkaClients.producer(bootstrap);
+                KafkaClients.Tail tail =
+                        new KafkaClients.Tail(
+                                bootstrap,
+                                "chat.case-events",
+                                r -> {
+                                    int n = number(r.value(), prefix);
+                                    if (n >= 0 && n < capacity && !seen[n]) {
+                                        seen[n] = true;
+                                        figures.record(System.nanoTime() - intended[n]);
+                                        published.incrementAndGet();
                                     }
-                                }
-                            },
-                            "bench-ingest-reader");
-            reader.start();
+                                })) {
             Processes.Reading before = processes.read();
             long t0 = System.nanoTime();
             OpenLoop.run(
@@ -128,8 +93,6 @@ final class Ingest {
             }
             List<Processes.Usage> usage = Processes.between(before, processes.read());
             double window = (System.nanoTime() - t0) / 1e9;
-            stop.set(true);
-            reader.join();
             return new Step(
                     rate,
                     Math.min(sent.get(), capacity),
@@ -137,9 +100,6 @@ final class Ingest {
                     figures.summary(),
                     usage,
                     window);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

@@ -16,13 +16,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -130,19 +125,8 @@ class IngestBatchTest {
 
     /** One produce request: every value keyed to land on {@code keyCase}'s partition. */
     private static void sendAsOneBatch(UUID keyCase, List<String> values) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 200);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            // Warm the metadata first, so the batch is not split by the first lookup.
-            producer.partitionsFor(IngestTopic.TOPIC);
-            for (String value : values) {
-                producer.send(new ProducerRecord<>(IngestTopic.TOPIC, keyCase.toString(), value));
-            }
-            producer.flush();
+        try (IngestTopic topic = new IngestTopic(200)) {
+            topic.sendBatch(keyCase.toString(), values);
         }
     }
 

@@ -6,6 +6,7 @@ import io.chatcases.events.IngestCommand;
 import io.chatcases.events.MessageView;
 import io.chatcases.events.SenderType;
 import java.time.Instant;
+import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -26,12 +27,17 @@ public final class IngestTopic implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
 
     public IngestTopic() {
+        this(0);
+    }
+
+    /** {@code lingerMs} > 0 lets {@link #sendBatch} reach the broker as one produce request. */
+    public IngestTopic(int lingerMs) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
         producer = new KafkaProducer<>(p);
     }
 
@@ -77,6 +83,19 @@ public final class IngestTopic implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Sends raw values under one key without waiting between them, then waits for the broker: with
+     * a linger, one produce request, so a consumer's fetch returns them together (batch tests).
+     */
+    public void sendBatch(String key, List<String> values) {
+        // The metadata first, so the first lookup does not split the batch.
+        producer.partitionsFor(TOPIC);
+        for (String value : values) {
+            producer.send(new ProducerRecord<>(TOPIC, key, value));
+        }
+        producer.flush();
     }
 
     /** Sends a raw value (malformed-record tests). */
