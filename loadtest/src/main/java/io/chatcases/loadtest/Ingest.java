@@ -27,11 +27,16 @@ final class Ingest {
             Figures.Summary latency,
             List<Processes.Usage> usage,
             double windowSeconds) {
-        double ingestCores() {
+        /** The cores a process group used during the step. */
+        double cores(String name) {
             return usage.stream()
-                    .filter(u -> u.name().equals("case-service") || u.name().equals("postgresql"))
+                    .filter(u -> u.name().equals(name))
                     .mapToDouble(Processes.Usage::cores)
                     .sum();
+        }
+
+        double ingestCores() {
+            return cores("case-service") + cores("postgresql");
         }
 
         /** ms of case-service and PostgreSQL CPU per published message. */

@@ -70,8 +70,8 @@ final class Report {
                                 ms(st.latency().p50()),
                                 ms(st.latency().p99()),
                                 ms(st.latency().max()),
-                                cores(st, "case-service"),
-                                cores(st, "postgresql"),
+                                st.cores("case-service"),
+                                st.cores("postgresql"),
                                 st.ingestMsPerMessage()));
                 if (st.published() < st.sent()) {
                     problems.add("ingest: " + (st.sent() - st.published()) + " not published");
@@ -79,13 +79,6 @@ final class Report {
             }
         }
         body.append("\n");
-    }
-
-    private static double cores(Ingest.Step st, String name) {
-        return st.usage().stream()
-                .filter(u -> u.name().equals(name))
-                .mapToDouble(Processes.Usage::cores)
-                .sum();
     }
 
     void steady(List<Row> runs) {
