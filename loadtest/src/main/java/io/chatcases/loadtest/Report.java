@@ -54,7 +54,14 @@ final class Report {
                 .append(
                         " waiting Cases, before any console connects: each is stored, and its `message.posted` read back from `chat.case-events`. No fan-out, no sockets: what case-service, PostgreSQL and Kafka cost per message, and the time from the intended send to the published event. ")
                 .append(fmt(seconds))
-                .append(" s per rate.\n\n")
+                .append(
+                        smoke
+                                ? " s per rate, no warm-up (smoke).\n\n"
+                                : " s per rate, after a warm-up of "
+                                        + fmt(settings.warmUpSeconds())
+                                        + " s at "
+                                        + fmt(Bench.INGEST_WARM_UP_RATE)
+                                        + " msg/s.\n\n")
                 .append(
                         "| run | rate msg/s | published | p50 | p99 | max | case-service cores | PostgreSQL cores | their CPU ms per message |\n|---|---|---|---|---|---|---|---|---|\n");
         for (int i = 0; i < runs.size(); i++) {
