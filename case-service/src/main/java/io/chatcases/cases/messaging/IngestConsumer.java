@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -72,19 +73,51 @@ public class IngestConsumer {
 
     /**
      * Unreadable: nobody to answer. Parked in the dead-letter topic (counted, alerted on,
-     * replayable: docs/events.md), and consumption goes on.
+     * replayable: docs/events.md), and consumption goes on. Should the dead-letter topic refuse it
+     * or not answer within an attempt (a missing ACL, a deleted topic, the broker away), the record
+     * is not parked: the log names its partition and offset, where it stays in chat.ingest until
+     * the topic's retention, and it is counted ({@code chat.ingest.dead-letter.failed}). A failed
+     * park must not fail the poll: that would stop this consumer and its partitions' conversations
+     * for one record nobody can read.
      */
     private Uni<Void> park(KafkaRecord<String, IngestCommand> record) {
         metrics.counter("chat.ingest.dead-lettered").increment();
         LOG.errorf(
-                "unreadable chat.ingest record (partition %d, key %s) parked in the dead-letter"
-                        + " topic",
-                record.getPartition(), record.getKey());
+                "unreadable chat.ingest record (partition %d, offset %d, key %s) parked in the"
+                        + " dead-letter topic",
+                record.getPartition(), offset(record), record.getKey());
+        ConsumerProgress.Work work = progress.begin(CHANNEL, record.getKey() + " (unreadable)");
         return Uni.createFrom()
                 .completionStage(
-                        () ->
-                                record.nack(
-                                        new IllegalArgumentException("unreadable ingest record")));
+                        () -> record.nack(new IllegalArgumentException("unreadable ingest record")))
+                .ifNoItem()
+                .after(config.attemptTimeout())
+                .fail()
+                .onFailure()
+                .recoverWithItem(
+                        failure -> {
+                            metrics.counter("chat.ingest.dead-letter.failed").increment();
+                            LOG.errorf(
+                                    "unreadable chat.ingest record (partition %d, offset %d, key"
+                                            + " %s) could NOT be parked, the dead-letter topic"
+                                            + " failed: %s; it stays in chat.ingest at that offset"
+                                            + " until the topic's retention",
+                                    record.getPartition(),
+                                    offset(record),
+                                    record.getKey(),
+                                    failure.toString());
+                            return null;
+                        })
+                // A failed park completes on the producer's thread; the sends after it need the
+                // record's Vert.x context (Hibernate Reactive refuses any other).
+                .emitOn(work.executor())
+                .eventually(() -> progress.end(work));
+    }
+
+    private static long offset(KafkaRecord<?, ?> record) {
+        return record.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(IncomingKafkaRecordMetadata::getOffset)
+                .orElse(-1L);
     }
 
     /** The fast path when it applies and succeeds, else one record at a time. */
