@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.chatcases.events.ErrorCode;
 import io.chatcases.events.IngestCommand;
 import io.chatcases.events.MessageView;
+import io.chatcases.gateway.client.UpstreamFailures;
 import io.chatcases.gateway.config.GatewayConfig;
 import io.chatcases.gateway.messaging.IngestProducer;
 import io.chatcases.gateway.policy.Refused;
@@ -141,12 +142,14 @@ public class Sends {
                             metrics.counter("chat.sends.accepted").increment();
                             s.send(Frames.encode(new ServerFrame.Accepted(clientMsgId)));
                         },
-                        failure ->
-                                s.send(
-                                        error(
-                                                ErrorCode.UNAVAILABLE,
-                                                "Not stored; send again with the same clientMsgId.",
-                                                clientMsgId)));
+                        failure -> {
+                            UpstreamFailures.report("kafka (chat.ingest)", failure);
+                            s.send(
+                                    error(
+                                            ErrorCode.UNAVAILABLE,
+                                            "Not stored; send again with the same clientMsgId.",
+                                            clientMsgId));
+                        });
     }
 
     static String error(ErrorCode code, String message, String ref) {
@@ -192,13 +195,15 @@ public class Sends {
                 case 403 -> new ServerFrame.Error(ErrorCode.FORBIDDEN, detail, ref);
                 case 404 -> new ServerFrame.Error(ErrorCode.NOT_FOUND, detail, ref);
                 case 409 -> new ServerFrame.Error(ErrorCode.CONFLICT, detail, ref);
-                default -> unavailable(ref);
+                default -> unavailable(failure, ref);
             };
         }
-        return unavailable(ref);
+        return unavailable(failure, ref);
     }
 
-    private static ServerFrame.Error unavailable(String ref) {
+    /** case-service failed or did not answer: the caller retries; the log says why. */
+    private static ServerFrame.Error unavailable(Throwable failure, String ref) {
+        UpstreamFailures.report("case-service", failure);
         return new ServerFrame.Error(ErrorCode.UNAVAILABLE, "Try again shortly.", ref);
     }
 

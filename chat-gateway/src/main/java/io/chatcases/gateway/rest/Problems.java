@@ -2,6 +2,7 @@ package io.chatcases.gateway.rest;
 
 import io.chatcases.events.ErrorCode;
 import io.chatcases.events.Problem;
+import io.chatcases.gateway.client.UpstreamFailures;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -25,6 +26,7 @@ final class Problems {
         int status = upstream.getStatus();
         if (status >= 500 || status == 401 || status == 403) {
             // The gateway's own identity was refused or the service failed: not the caller's doing.
+            UpstreamFailures.report("case-service", failure);
             return response(
                             503,
                             ErrorCode.UNAVAILABLE,
