@@ -1,14 +1,19 @@
 package io.chatcases.gateway.rest;
 
+import io.chatcases.events.ErrorCode;
+import io.chatcases.events.Problem;
 import io.chatcases.gateway.client.CustomerTokens;
+import io.chatcases.gateway.client.UpstreamFailures;
 import io.chatcases.gateway.config.GatewayConfig;
 import io.quarkus.oidc.client.OidcClient;
 import io.quarkus.oidc.client.Tokens;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.Router;
+import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.HttpProxy;
 import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
@@ -20,7 +25,6 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 
 /**
  * The gateway is the one public origin: {@code /api/...} REST paths of the services are proxied,
@@ -43,10 +47,9 @@ public class ApiProxy {
 
     void routes(@Observes Router router) {
         GatewayConfig.Upstreams up = config.upstreams();
-        HttpProxy cases = proxy(up.caseService(), path -> path.substring("/api".length()), false);
-        HttpProxy contacts =
-                proxy(up.contactService(), path -> path.substring("/api".length()), false);
-        HttpProxy files = proxy(up.fileService(), path -> path.substring("/api".length()), true);
+        HttpProxy cases = proxy("case-service", up.caseService(), false);
+        HttpProxy contacts = proxy("contact-service", up.contactService(), false);
+        HttpProxy files = proxy("file-service", up.fileService(), true);
         // Most specific first: the Files tab list lives in file-service.
         router.routeWithRegex("^/api/cases/[^/]+/files$")
                 .order(-10)
@@ -59,7 +62,8 @@ public class ApiProxy {
         router.route("/api/contacts*").order(-9).handler(rc -> contacts.handle(rc.request()));
     }
 
-    private HttpProxy proxy(String baseUrl, UnaryOperator<String> rewrite, boolean customers) {
+    /** A proxy to {@code peer}: {@code /api/x} there is {@code /x}. */
+    private HttpProxy proxy(String peer, String baseUrl, boolean customers) {
         URI base = URI.create(baseUrl);
         HttpProxy proxy =
                 HttpProxy.reverseProxy(
@@ -72,8 +76,13 @@ public class ApiProxy {
                 new ProxyInterceptor() {
                     @Override
                     public Future<ProxyResponse> handleProxyRequest(ProxyContext context) {
+                        return forward(context)
+                                .recover(failure -> unreachable(context, peer, failure));
+                    }
+
+                    private Future<ProxyResponse> forward(ProxyContext context) {
                         ProxyRequest request = context.request();
-                        request.setURI(rewrite.apply(request.getURI()));
+                        request.setURI(request.getURI().substring("/api".length()));
                         // Only the gateway sets these, and only for a verified customer token.
                         request.headers().remove(CHAT_CASE);
                         request.headers().remove(CHAT_ACTOR_NAME);
@@ -94,6 +103,28 @@ public class ApiProxy {
                     }
                 });
         return proxy;
+    }
+
+    /**
+     * The service (or the token it needs) did not answer: a 503 problem with Retry-After, as the
+     * gateway's own resources answer (UnreachableMapper), instead of the proxy's empty 502.
+     */
+    private static Future<ProxyResponse> unreachable(
+            ProxyContext context, String peer, Throwable failure) {
+        UpstreamFailures.report(peer, failure);
+        String body =
+                io.chatcases.support.Problems.json(
+                        io.chatcases.support.Problems.of(
+                                503,
+                                ErrorCode.UNAVAILABLE,
+                                "The service is unavailable; retry shortly."));
+        return Future.succeededFuture(
+                context.request()
+                        .response()
+                        .setStatusCode(503)
+                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .putHeader("Retry-After", UnreachableMapper.RETRY_AFTER_SECONDS)
+                        .setBody(Body.body(Buffer.buffer(body))));
     }
 
     private Optional<UUID> customerCase(ProxyRequest request) {

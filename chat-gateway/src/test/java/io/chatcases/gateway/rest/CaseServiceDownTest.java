@@ -15,9 +15,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * case-service does not answer at all (nothing listens on its port): the customer's REST calls get
- * a 503 problem with {@code UNAVAILABLE} and {@code Retry-After}, not a bare 500, so the widget
- * knows to retry.
+ * case-service does not answer at all (nothing listens on its port): the customer's REST calls and
+ * the agents' calls the gateway proxies get a 503 problem with {@code UNAVAILABLE} and {@code
+ * Retry-After}, not a bare 500 or an empty 502, so the widget and the console know to retry.
  */
 @QuarkusTest
 @TestProfile(CaseServiceDownTest.Down.class)
@@ -53,6 +53,14 @@ class CaseServiceDownTest {
                         .oauth2(tokens.issue(caseId))
                         .get("/api/chats/" + caseId + "/messages?after=0");
         assertUnavailable(r);
+    }
+
+    @Test
+    void anAgentsProxiedCallIsAnsweredWithTryAgainLater() {
+        // /api/tiles is proxied to case-service as it is (the token is case-service's to check).
+        assertUnavailable(given().auth().oauth2("any-agent-token").get("/api/tiles"));
+        assertUnavailable(
+                given().auth().oauth2("any-agent-token").get("/api/cases/" + UUID.randomUUID()));
     }
 
     private static void assertUnavailable(Response r) {
