@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The agents who have used the console: recorded when an agent loads its tiles (every console
@@ -29,6 +30,9 @@ public class AgentDirectory {
     private record Seen(String firstName, String lastName, Instant at) {}
 
     private final Map<String, Seen> written = new ConcurrentHashMap<>();
+
+    @ConfigProperty(name = "cases.agents.listed-for", defaultValue = "P30D")
+    Duration listedFor;
 
     /** Records the calling agent (admins and services are not agents to transfer to). */
     public Uni<Void> seen(Caller caller) {
@@ -66,10 +70,16 @@ public class AgentDirectory {
                 .replaceWithVoid();
     }
 
-    /** Every agent seen, by name. */
+    /**
+     * The agents seen within {@code cases.agents.listed-for} (30 days), by name. An agent deleted
+     * from Keycloak, or re-created under a new id, is never seen again and so leaves the list (a
+     * console connect renews an agent at least every {@link #REFRESH}).
+     */
     @WithSession
     public Uni<List<AgentView>> all() {
-        return AgentRecord.<AgentRecord>list("order by firstName, lastName, id")
+        return AgentRecord.<AgentRecord>list(
+                        "seenAt >= ?1 order by firstName, lastName, id",
+                        Instant.now().minus(listedFor))
                 .map(
                         list ->
                                 list.stream()
