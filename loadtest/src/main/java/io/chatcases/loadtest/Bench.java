@@ -19,7 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>{@code --smoke}: a small, short version that the test command runs, so the harness itself
  * stays working; {@code --only steady,claims}: some scenarios; {@code --rate 750}: the steady mix
- * at another rate (to profile one load; a partial report too).
+ * at another rate (to profile one load; a partial report too); {@code --all-claimed}: every Case of
+ * the steady crowd claimed, so no message goes to every console (what the fan-out to waiting Cases
+ * costs, by difference; a partial report).
  */
 public final class Bench {
     static final String AGENT_PREFIX = "bench-agent-";
@@ -35,7 +37,9 @@ public final class Bench {
         String defaultOut =
                 smoke
                         ? "loadtest/target/benchmarks-smoke.md"
-                        : argv.contains("--only") || argv.contains("--rate")
+                        : argv.contains("--only")
+                                        || argv.contains("--rate")
+                                        || argv.contains("--all-claimed")
                                 ? "loadtest/target/benchmarks-partial.md"
                                 : "docs/benchmarks.md";
         Path out = root.resolve(option(argv, "--out", defaultOut));
@@ -48,6 +52,9 @@ public final class Bench {
         if (argv.contains("--rate")) {
             // Another steady rate, for profiling one load (a partial report).
             settings = settings.withSteadyRate(Double.parseDouble(option(argv, "--rate", "")));
+        }
+        if (argv.contains("--all-claimed")) {
+            settings = settings.withAllClaimed();
         }
         Path state =
                 Path.of(
@@ -271,12 +278,13 @@ public final class Bench {
                 10_000,
                 250,
                 4,
-                100);
+                100,
+                2);
     }
 
     static Scenarios.Settings smoke() {
         return new Scenarios.Settings(
-                40, 6, 40, 3, 2, 1, 20, 2, List.of(40.0, 80.0), 2, 250, 200, 100, 4, 10);
+                40, 6, 40, 3, 2, 1, 20, 2, List.of(40.0, 80.0), 2, 250, 200, 100, 4, 10, 2);
     }
 
     private static String option(List<String> argv, String name, String fallback) {

@@ -95,7 +95,11 @@ final class Report {
                 .append(settings.customers())
                 .append(" customers and ")
                 .append(settings.agents())
-                .append(" agents over two gateway replicas, half the Cases claimed (5 per agent), ")
+                .append(" agents over two gateway replicas, ")
+                .append(settings.claimEvery() == 1 ? "every Case" : "half the Cases")
+                .append(" claimed (")
+                .append(settings.customers() / settings.claimEvery() / settings.agents())
+                .append(" per agent), ")
                 .append(fmt(settings.steadyRate()))
                 .append(
                         " msg/s in all: half customer -> agent, half agent -> customer (on claimed Cases). A message to an unclaimed Case is owed to every agent console; latency is counted at every recipient. ")
@@ -161,7 +165,7 @@ final class Report {
                 .append(" s per step) until p99 passes ")
                 .append(fmt(settings.kneeP99Ms()))
                 .append(
-                        " ms or a delivery is lost or doubled.\n\n| run | step msg/s | sent msg/s | p50 | p99 | max | delivered | dup | holds |\n|---|---|---|---|---|---|---|---|---|\n");
+                        " ms or a delivery is lost or doubled. CPU: the cores all processes used during the step (2 on this machine), and the three busiest.\n\n| run | step msg/s | sent msg/s | p50 | p99 | max | delivered | dup | holds | CPU cores: all; busiest |\n|---|---|---|---|---|---|---|---|---|---|\n");
         List<Double> lastGood = new ArrayList<>();
         for (int r = 0; r < runs.size(); r++) {
             double good = 0;
@@ -169,7 +173,7 @@ final class Report {
                 body.append(
                         String.format(
                                 Locale.ROOT,
-                                "| %d | %s | %.0f | %s | %s | %s | %d/%d | %d | %s |%n",
+                                "| %d | %s | %.0f | %s | %s | %s | %d/%d | %d | %s | %s |%n",
                                 r + 1,
                                 fmt(s.rate()),
                                 s.row().msgPerSecond(),
@@ -179,7 +183,8 @@ final class Report {
                                 s.row().made(),
                                 s.row().owed(),
                                 s.row().duplicates(),
-                                s.good() ? "yes" : "**no**"));
+                                s.good() ? "yes" : "**no**",
+                                busiest(s.row().usage())));
                 if (s.good()) {
                     good = s.rate();
                 }
@@ -487,6 +492,19 @@ final class Report {
         return v < 10
                 ? String.format(Locale.ROOT, "%.1f ms", v)
                 : String.format(Locale.ROOT, "%.0f ms", v);
+    }
+
+    /** "1.93; case-service 0.61, postgresql 0.48, kafka 0.30": where a step's CPU went. */
+    static String busiest(List<Processes.Usage> usage) {
+        double all = usage.stream().mapToDouble(Processes.Usage::cores).sum();
+        return String.format(Locale.ROOT, "%.2f; ", all)
+                + usage.stream()
+                        .sorted(
+                                java.util.Comparator.comparingDouble(Processes.Usage::cores)
+                                        .reversed())
+                        .limit(3)
+                        .map(u -> String.format(Locale.ROOT, "%s %.2f", u.name(), u.cores()))
+                        .collect(java.util.stream.Collectors.joining(", "));
     }
 
     static String fmt(double v) {

@@ -38,9 +38,22 @@ final class Scenarios {
             int capacitySockets,
             double capacityOpensPerSecond,
             int socketsPerCase,
-            int claimPool) {
+            int claimPool,
+            int claimEvery) {
         /** The same settings at another steady rate ({@code --rate}: profiling one load). */
         Settings withSteadyRate(double rate) {
+            return with(rate, claimEvery);
+        }
+
+        /**
+         * Every Case of the steady crowd claimed ({@code --all-claimed}): no message is owed to
+         * every console, so what the fan-out to waiting Cases costs shows by difference.
+         */
+        Settings withAllClaimed() {
+            return with(steadyRate, 1);
+        }
+
+        private Settings with(double rate, int every) {
             return new Settings(
                     customers,
                     agents,
@@ -56,7 +69,8 @@ final class Scenarios {
                     capacitySockets,
                     capacityOpensPerSecond,
                     socketsPerCase,
-                    claimPool);
+                    claimPool,
+                    every);
         }
     }
 
@@ -67,7 +81,10 @@ final class Scenarios {
 
     // ------------------------------------------------------------------------------ steady
 
-    /** The steady crowd: customers, half their Cases claimed (spread over the agents). */
+    /**
+     * The steady crowd: customers, every {@code claimEvery}-th Case claimed (half of them, or all
+     * with {@code --all-claimed}), spread over the agents.
+     */
     static final class Steady {
         final Crowd crowd;
         final List<Customer> customers;
@@ -88,8 +105,9 @@ final class Scenarios {
         List<Customer> customers = crowd.startCustomers(settings.customers(), 24, 0, null);
         Steady s = new Steady(crowd, customers);
         List<CompletableFuture<JsonNode>> claims = new ArrayList<>();
-        for (int i = 0; i < customers.size(); i += 2) {
-            Agent a = crowd.agents.get((i / 2) % crowd.agents.size());
+        int every = settings.claimEvery();
+        for (int i = 0; i < customers.size(); i += every) {
+            Agent a = crowd.agents.get((i / every) % crowd.agents.size());
             UUID caseId = customers.get(i).caseId;
             s.owners.put(caseId, a);
             s.claimed.add(caseId);
