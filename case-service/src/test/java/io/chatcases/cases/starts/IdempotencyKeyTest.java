@@ -10,7 +10,6 @@ import io.chatcases.cases.service.ChatStarts;
 import io.chatcases.cases.support.Fixtures;
 import io.chatcases.events.Channel;
 import io.chatcases.testing.Tokens;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -65,18 +64,10 @@ class IdempotencyKeyTest {
     private static void age(String key, String email) {
         String scope = StartKeys.scope(key, email, Channel.WEB_CONNECT);
         int updated =
-                Fixtures.await(
-                        () ->
-                                Panache.withTransaction(
-                                        () ->
-                                                Panache.getSession()
-                                                        .chain(
-                                                                s ->
-                                                                        s.createNativeQuery(
-                                                                                        "UPDATE chat_start_key SET created_at = created_at - interval '25 hours' WHERE scope = ?1")
-                                                                                .setParameter(
-                                                                                        1, scope)
-                                                                                .executeUpdate())));
+                Fixtures.execute(
+                        "UPDATE chat_start_key SET created_at = created_at - interval '25 hours'"
+                                + " WHERE scope = ?1",
+                        scope);
         assertEquals(1, updated);
     }
 

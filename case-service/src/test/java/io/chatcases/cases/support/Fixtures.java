@@ -4,6 +4,7 @@ import io.chatcases.cases.domain.ChatCase;
 import io.chatcases.cases.service.Caller;
 import io.chatcases.cases.service.CaseService;
 import io.chatcases.events.Channel;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import java.util.UUID;
@@ -41,6 +42,25 @@ public final class Fixtures {
             }
             throw new IllegalStateException(e);
         }
+    }
+
+    /** One native SQL statement in its own transaction (?1, ?2 ... are the params); its count. */
+    public static int execute(String sql, Object... params) {
+        return await(
+                () ->
+                        Panache.withTransaction(
+                                () ->
+                                        Panache.getSession()
+                                                .chain(
+                                                        s -> {
+                                                            var q = s.createNativeQuery(sql);
+                                                            for (int i = 0;
+                                                                    i < params.length;
+                                                                    i++) {
+                                                                q.setParameter(i + 1, params[i]);
+                                                            }
+                                                            return q.executeUpdate();
+                                                        })));
     }
 
     private static String cap(String s) {

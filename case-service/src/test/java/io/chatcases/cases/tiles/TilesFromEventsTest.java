@@ -13,7 +13,6 @@ import io.chatcases.cases.support.Fixtures;
 import io.chatcases.events.CaseStatus;
 import io.chatcases.events.EventType;
 import io.chatcases.testing.Tokens;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -56,18 +55,9 @@ class TilesFromEventsTest {
     @BeforeEach
     void noOtherOpenCases() {
         // Tiles show every NEW Case: start from a database with none left by other tests.
-        await(
-                () ->
-                        Panache.withTransaction(
-                                () ->
-                                        Panache.getSession()
-                                                .chain(
-                                                        s ->
-                                                                s.createNativeQuery(
-                                                                                "UPDATE chat_case SET status = 'CLOSED',"
-                                                                                        + " owner_id = coalesce(owner_id, 'cleanup')"
-                                                                                        + " WHERE status IN ('NEW', 'READY', 'RESOLVED')")
-                                                                        .executeUpdate())));
+        Fixtures.execute(
+                "UPDATE chat_case SET status = 'CLOSED', owner_id = coalesce(owner_id, 'cleanup')"
+                        + " WHERE status IN ('NEW', 'READY', 'RESOLVED')");
         for (String agent : AGENTS) {
             String token = Tokens.of(agent);
             tokens.put(agent, token);

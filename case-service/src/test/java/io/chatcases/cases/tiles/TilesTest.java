@@ -29,18 +29,9 @@ class TilesTest {
     @BeforeEach
     void noOtherOpenCases() {
         // Tiles show every NEW Case: start from a database with none left by other tests.
-        await(
-                () ->
-                        Panache.withTransaction(
-                                () ->
-                                        Panache.getSession()
-                                                .chain(
-                                                        s ->
-                                                                s.createNativeQuery(
-                                                                                "UPDATE chat_case SET status = 'CLOSED',"
-                                                                                        + " owner_id = coalesce(owner_id, 'cleanup')"
-                                                                                        + " WHERE status IN ('NEW', 'READY')")
-                                                                        .executeUpdate())));
+        Fixtures.execute(
+                "UPDATE chat_case SET status = 'CLOSED', owner_id = coalesce(owner_id, 'cleanup')"
+                        + " WHERE status IN ('NEW', 'READY')");
     }
 
     @Test

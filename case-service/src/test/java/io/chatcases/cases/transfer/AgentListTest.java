@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.chatcases.cases.support.Fixtures;
 import io.chatcases.testing.Tokens;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,14 +27,15 @@ class AgentListTest {
         record(gone, Instant.now().minus(Duration.ofDays(31)));
         record(recent, Instant.now().minus(Duration.ofDays(29)));
 
-        List<String> listed = listed();
+        List<String> listed = listed("bob");
         assertFalse(listed.contains(gone), "not seen for 31 days: " + listed);
         assertTrue(listed.contains(recent), "seen 29 days ago: " + listed);
     }
 
-    private static List<String> listed() {
+    /** The ids {@code GET /agents} lists, asked by {@code agent}. */
+    static List<String> listed(String agent) {
         return given().auth()
-                .oauth2(Tokens.of("bob"))
+                .oauth2(Tokens.of(agent))
                 .get("/agents")
                 .then()
                 .statusCode(200)
@@ -45,23 +45,10 @@ class AgentListTest {
     }
 
     private static void record(String id, Instant seenAt) {
-        Fixtures.await(
-                () ->
-                        Panache.withTransaction(
-                                () ->
-                                        Panache.getSession()
-                                                .chain(
-                                                        s ->
-                                                                s.createNativeQuery(
-                                                                                "INSERT INTO agent (id, first_name,"
-                                                                                        + " last_name, seen_at)"
-                                                                                        + " VALUES (?1, 'Old',"
-                                                                                        + " 'Timer', ?2) ON"
-                                                                                        + " CONFLICT (id) DO UPDATE"
-                                                                                        + " SET seen_at ="
-                                                                                        + " EXCLUDED.seen_at")
-                                                                        .setParameter(1, id)
-                                                                        .setParameter(2, seenAt)
-                                                                        .executeUpdate())));
+        Fixtures.execute(
+                "INSERT INTO agent (id, first_name, last_name, seen_at) VALUES (?1, 'Old', 'Timer',"
+                        + " ?2) ON CONFLICT (id) DO UPDATE SET seen_at = EXCLUDED.seen_at",
+                id,
+                seenAt);
     }
 }

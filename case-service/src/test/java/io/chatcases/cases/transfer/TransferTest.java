@@ -42,15 +42,7 @@ class TransferTest {
             given().auth().oauth2(Tokens.of(agent)).get("/tiles").then().statusCode(200);
         }
         // By token subject, not by first name: service-level fixtures record "Alice Tester" too.
-        List<String> listed =
-                given().auth()
-                        .oauth2(Tokens.of("alice"))
-                        .get("/agents")
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .jsonPath()
-                        .getList("id");
+        List<String> listed = AgentListTest.listed("alice");
         for (String agent : List.of("alice", "bob", "carol")) {
             String id = Tokens.subject(agent);
             if (listed.contains(id)) {
