@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark command: brings the local platform up (up.sh; idempotent), builds the harness if
 # needed, then runs loadtest/ (two gateway replicas of its own on 8070/8071) and rewrites
-# docs/benchmarks.md. About 20 minutes; nothing else should run on the machine meanwhile.
+# docs/benchmarks.md. About 20 to 25 minutes; nothing else should run on the machine meanwhile.
 #   deploy/local/bench.sh                      every scenario, 3 runs each -> docs/benchmarks.md
 #   deploy/local/bench.sh --only steady,claims some scenarios -> loadtest/target/benchmarks-partial.md
 #   deploy/local/bench.sh --only steady --rate 750   the steady mix at another rate (profiling) -> same
