@@ -29,10 +29,7 @@ final class Ingest {
             double windowSeconds) {
         /** The cores a process group used during the step. */
         double cores(String name) {
-            return usage.stream()
-                    .filter(u -> u.name().equals(name))
-                    .mapToDouble(Processes.Usage::cores)
-                    .sum();
+            return Processes.Usage.coresOf(usage, name);
         }
 
         double ingestCores() {

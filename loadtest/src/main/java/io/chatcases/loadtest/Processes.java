@@ -24,7 +24,20 @@ final class Processes {
     record Reading(long nanos, Map<String, double[]> byGroup) {}
 
     /** CPU (cores used between two readings) and memory (PSS, MiB at the later one) per group. */
-    record Usage(String name, double cores, double rssMiB) {}
+    record Usage(String name, double cores, double rssMiB) {
+        /** The cores the groups named {@code name} used (0 when not measured). */
+        static double coresOf(List<Usage> usage, String name) {
+            return usage.stream()
+                    .filter(u -> u.name().equals(name))
+                    .mapToDouble(Usage::cores)
+                    .sum();
+        }
+
+        /** The cores all groups used. */
+        static double total(List<Usage> usage) {
+            return usage.stream().mapToDouble(Usage::cores).sum();
+        }
+    }
 
     private final List<Group> groups = new ArrayList<>();
 

@@ -340,9 +340,7 @@ final class Report {
     private void usage(Row m, boolean perMessage) {
         body.append(
                 "| process | CPU (cores) | memory MiB (PSS: shared pages split between processes) |\n|---|---|---|\n");
-        double cores = 0;
         for (Processes.Usage u : m.usage()) {
-            cores += u.cores();
             body.append(
                     String.format(
                             Locale.ROOT,
@@ -351,6 +349,7 @@ final class Report {
                             u.cores(),
                             u.rssMiB()));
         }
+        double cores = Processes.Usage.total(m.usage());
         body.append(String.format(Locale.ROOT, "| **all** | **%.2f** | |%n%n", cores));
         if (perMessage && m.msgPerSecond() > 0) {
             body.append(
@@ -496,8 +495,7 @@ final class Report {
 
     /** "1.93; case-service 0.61, postgresql 0.48, kafka 0.30": where a step's CPU went. */
     static String busiest(List<Processes.Usage> usage) {
-        double all = usage.stream().mapToDouble(Processes.Usage::cores).sum();
-        return String.format(Locale.ROOT, "%.2f; ", all)
+        return String.format(Locale.ROOT, "%.2f; ", Processes.Usage.total(usage))
                 + usage.stream()
                         .sorted(
                                 java.util.Comparator.comparingDouble(Processes.Usage::cores)

@@ -357,11 +357,7 @@ final class Scenarios {
 
         /** The CPU of one process group in the held phase (cores), 0 when not measured. */
         double heldCores(String name) {
-            return whileHeld.usage().stream()
-                    .filter(u -> u.name().equals(name))
-                    .mapToDouble(Processes.Usage::cores)
-                    .findFirst()
-                    .orElse(0);
+            return Processes.Usage.coresOf(whileHeld.usage(), name);
         }
     }
 
