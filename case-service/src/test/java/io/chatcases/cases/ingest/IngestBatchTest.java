@@ -56,6 +56,15 @@ class IngestBatchTest {
                 transactions <= 3,
                 "30 sends in one fetch share their transactions, got " + transactions);
         assertEquals(fallbacksBefore, fallbacks(), "the whole batch took the fast path");
+        // The batch's events are appended together, yet in the order of its sends (the relay
+        // publishes by position): the interleaved order of the three Cases, not grouped by Case.
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            for (ChatCase c : three) {
+                sent.add(c.id + " m" + i);
+            }
+        }
+        assertEquals(sent, postedInPositionOrder(three), "outbox positions follow the sends");
 
         // A later batch repeating stored sends (a gateway's retry) beside new ones: the repeats are
         // re-announced, not stored again, still on the fast path.
@@ -154,6 +163,31 @@ class IngestBatchTest {
                                                                         .setParameter(
                                                                                 3, list.get(2).id)
                                                                         .getSingleResult())));
+    }
+
+    /** "caseId text" of each message.posted outbox row of the Cases, by position. */
+    private static List<String> postedInPositionOrder(List<ChatCase> list) {
+        return Fixtures.await(
+                () ->
+                        Panache.withSession(
+                                () ->
+                                        Panache.getSession()
+                                                .chain(
+                                                        s ->
+                                                                s.createNativeQuery(
+                                                                                "select aggregate_id::text || ' ' ||"
+                                                                                        + " (payload::json -> 'message' ->> 'text')"
+                                                                                        + " from outbox_event where type ="
+                                                                                        + " 'message.posted' and aggregate_id"
+                                                                                        + " in (?1, ?2, ?3) order by position",
+                                                                                String.class)
+                                                                        .setParameter(
+                                                                                1, list.get(0).id)
+                                                                        .setParameter(
+                                                                                2, list.get(1).id)
+                                                                        .setParameter(
+                                                                                3, list.get(2).id)
+                                                                        .getResultList())));
     }
 
     private double fallbacks() {
