@@ -12,12 +12,15 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.IntStream;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -144,29 +147,30 @@ class IngestBatchTest {
 
     /** How many transactions wrote the Cases' messages (their rows' xmin). */
     private static long transactionsOf(List<ChatCase> list) {
-        return Fixtures.await(
-                () ->
-                        Panache.withSession(
-                                () ->
-                                        Panache.getSession()
-                                                .chain(
-                                                        s ->
-                                                                s.createNativeQuery(
-                                                                                "select count(distinct xmin::text)"
-                                                                                        + " from message where case_id"
-                                                                                        + " in (?1, ?2, ?3)",
-                                                                                Long.class)
-                                                                        .setParameter(
-                                                                                1, list.get(0).id)
-                                                                        .setParameter(
-                                                                                2, list.get(1).id)
-                                                                        .setParameter(
-                                                                                3, list.get(2).id)
-                                                                        .getSingleResult())));
+        return overThree(
+                "select count(distinct xmin::text) from message where case_id in (?1, ?2, ?3)",
+                Long.class,
+                list,
+                Mutiny.SelectionQuery::getSingleResult);
     }
 
     /** "caseId text" of each message.posted outbox row of the Cases, by position. */
     private static List<String> postedInPositionOrder(List<ChatCase> list) {
+        return overThree(
+                "select aggregate_id::text || ' ' || (payload::json -> 'message' ->> 'text')"
+                        + " from outbox_event where type = 'message.posted'"
+                        + " and aggregate_id in (?1, ?2, ?3) order by position",
+                String.class,
+                list,
+                Mutiny.SelectionQuery::getResultList);
+    }
+
+    /** A native query whose parameters ?1 to ?3 are the three Cases' ids, read by {@code read}. */
+    private static <T, R> R overThree(
+            String sql,
+            Class<T> type,
+            List<ChatCase> three,
+            Function<Mutiny.SelectionQuery<T>, Uni<R>> read) {
         return Fixtures.await(
                 () ->
                         Panache.withSession(
@@ -174,20 +178,21 @@ class IngestBatchTest {
                                         Panache.getSession()
                                                 .chain(
                                                         s ->
-                                                                s.createNativeQuery(
-                                                                                "select aggregate_id::text || ' ' ||"
-                                                                                        + " (payload::json -> 'message' ->> 'text')"
-                                                                                        + " from outbox_event where type ="
-                                                                                        + " 'message.posted' and aggregate_id"
-                                                                                        + " in (?1, ?2, ?3) order by position",
-                                                                                String.class)
-                                                                        .setParameter(
-                                                                                1, list.get(0).id)
-                                                                        .setParameter(
-                                                                                2, list.get(1).id)
-                                                                        .setParameter(
-                                                                                3, list.get(2).id)
-                                                                        .getResultList())));
+                                                                read.apply(
+                                                                        s.createNativeQuery(
+                                                                                        sql, type)
+                                                                                .setParameter(
+                                                                                        1,
+                                                                                        three.get(0)
+                                                                                                .id)
+                                                                                .setParameter(
+                                                                                        2,
+                                                                                        three.get(1)
+                                                                                                .id)
+                                                                                .setParameter(
+                                                                                        3,
+                                                                                        three.get(2)
+                                                                                                .id)))));
     }
 
     private double fallbacks() {
