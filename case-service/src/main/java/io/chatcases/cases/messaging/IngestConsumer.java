@@ -28,8 +28,9 @@ import org.jboss.logging.Logger;
  * sender); a transient fault is retried with bounded back-off until it clears, holding only this
  * consumer's partitions. The failed batch rolled back, so nothing is stored twice; should its
  * commit have happened after all (a timeout), the (case, clientMsgId) dedup re-announces instead.
- * Unreadable records are parked in the dead-letter topic. The batch's offsets are committed after
- * all of that, so a crash redelivers, and the dedup makes that harmless.
+ * Unreadable records, and sends that can be neither stored nor refused, are parked in the
+ * dead-letter topic. The batch's offsets are committed after all of that, so a crash redelivers,
+ * and the dedup makes that harmless.
  */
 @ApplicationScoped
 public class IngestConsumer {
@@ -44,13 +45,18 @@ public class IngestConsumer {
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(KafkaRecordBatch<String, IngestCommand> batch) {
-        List<IngestCommand> sends = new ArrayList<>();
+        List<KafkaRecord<String, IngestCommand>> sends = new ArrayList<>();
         List<Uni<Void>> parked = new ArrayList<>();
         for (KafkaRecord<String, IngestCommand> record : batch) {
             if (readable(record.getPayload())) {
-                sends.add(record.getPayload());
+                sends.add(record);
             } else {
-                parked.add(park(record));
+                metrics.counter("chat.ingest.dead-lettered").increment();
+                LOG.errorf(
+                        "unreadable chat.ingest record (partition %d, offset %d, key %s) parked in"
+                                + " the dead-letter topic",
+                        record.getPartition(), offset(record), record.getKey());
+                parked.add(park(record, "unreadable ingest record"));
             }
         }
         metrics.summary("chat.ingest.batch.size").record(sends.size());
@@ -72,24 +78,18 @@ public class IngestConsumer {
     }
 
     /**
-     * Unreadable: nobody to answer. Parked in the dead-letter topic (counted, alerted on,
-     * replayable: docs/events.md), and consumption goes on. Should the dead-letter topic refuse it
-     * or not answer within an attempt (a missing ACL, a deleted topic, the broker away), the record
-     * is not parked: the log names its partition and offset, where it stays in chat.ingest until
-     * the topic's retention, and it is counted ({@code chat.ingest.dead-letter.failed}). A failed
-     * park must not fail the poll: that would stop this consumer and its partitions' conversations
-     * for one record nobody can read.
+     * Unreadable (nobody to answer), or a send that could be neither stored nor refused: parked in
+     * the dead-letter topic (counted, alerted on, replayable: docs/events.md), and consumption goes
+     * on. Should the dead-letter topic refuse it or not answer within an attempt (a missing ACL, a
+     * deleted topic, the broker away), the record is not parked: the log names its partition and
+     * offset, where it stays in chat.ingest until the topic's retention, and it is counted ({@code
+     * chat.ingest.dead-letter.failed}). A failed park must not fail the poll: that would stop this
+     * consumer and its partitions' conversations for one record nobody can read.
      */
-    private Uni<Void> park(KafkaRecord<String, IngestCommand> record) {
-        metrics.counter("chat.ingest.dead-lettered").increment();
-        LOG.errorf(
-                "unreadable chat.ingest record (partition %d, offset %d, key %s) parked in the"
-                        + " dead-letter topic",
-                record.getPartition(), offset(record), record.getKey());
-        ConsumerProgress.Work work = progress.begin(CHANNEL, record.getKey() + " (unreadable)");
+    private Uni<Void> park(KafkaRecord<String, IngestCommand> record, String why) {
+        ConsumerProgress.Work work = progress.begin(CHANNEL, record.getKey() + " (parked)");
         return Uni.createFrom()
-                .completionStage(
-                        () -> record.nack(new IllegalArgumentException("unreadable ingest record")))
+                .completionStage(() -> record.nack(new IllegalArgumentException(why)))
                 .ifNoItem()
                 .after(config.attemptTimeout())
                 .fail()
@@ -98,13 +98,14 @@ public class IngestConsumer {
                         failure -> {
                             metrics.counter("chat.ingest.dead-letter.failed").increment();
                             LOG.errorf(
-                                    "unreadable chat.ingest record (partition %d, offset %d, key"
-                                            + " %s) could NOT be parked, the dead-letter topic"
+                                    "chat.ingest record (partition %d, offset %d, key %s: %s)"
+                                            + " could NOT be parked, the dead-letter topic"
                                             + " failed: %s; it stays in chat.ingest at that offset"
                                             + " until the topic's retention",
                                     record.getPartition(),
                                     offset(record),
                                     record.getKey(),
+                                    why,
                                     failure.toString());
                             return null;
                         })
@@ -121,9 +122,10 @@ public class IngestConsumer {
     }
 
     /** The fast path when it applies and succeeds, else one record at a time. */
-    private Uni<Void> storeAll(List<IngestCommand> sends) {
+    private Uni<Void> storeAll(List<KafkaRecord<String, IngestCommand>> records) {
+        List<IngestCommand> sends = records.stream().map(KafkaRecord::getPayload).toList();
         if (sends.size() < 2 || sends.stream().anyMatch(cmd -> cmd.fileId() != null)) {
-            return oneByOne(sends);
+            return oneByOne(records);
         }
         ConsumerProgress.Work work =
                 progress.begin(CHANNEL, sends.size() + " sends from " + sends.get(0).caseId());
@@ -140,25 +142,26 @@ public class IngestConsumer {
                             LOG.debugf(
                                     "a batch of %d sends goes one at a time: %s",
                                     sends.size(), failure.toString());
-                            return oneByOne(sends);
+                            return oneByOne(records);
                         })
                 .eventually(() -> progress.end(work));
     }
 
-    private Uni<Void> oneByOne(List<IngestCommand> sends) {
+    private Uni<Void> oneByOne(List<KafkaRecord<String, IngestCommand>> records) {
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (IngestCommand cmd : sends) {
-            chain = chain.chain(() -> consumeOne(cmd));
+        for (KafkaRecord<String, IngestCommand> record : records) {
+            chain = chain.chain(() -> consumeOne(record));
         }
         return chain;
     }
 
-    private Uni<Void> consumeOne(IngestCommand cmd) {
+    private Uni<Void> consumeOne(KafkaRecord<String, IngestCommand> record) {
+        IngestCommand cmd = record.getPayload();
         ConsumerProgress.Work work = progress.begin(CHANNEL, cmd.caseId());
         return work.untilDone(
                         () -> store(cmd, work),
                         config.attemptTimeout(),
-                        failure -> refuse(cmd, work, failure))
+                        failure -> refuse(record, work, failure))
                 .eventually(() -> progress.end(work));
     }
 
@@ -171,8 +174,16 @@ public class IngestConsumer {
                 .chain(file -> messages.ingest(cmd, file));
     }
 
-    /** Answers the sender once; only writing the answer itself is retried (database away). */
-    private Uni<Void> refuse(IngestCommand cmd, ConsumerProgress.Work work, Throwable failure) {
+    /**
+     * Answers the sender once; only writing the answer itself is retried (database away). A send
+     * whose answer cannot be written either (a bug: both failed for good) is parked in the
+     * dead-letter topic rather than dropped: it was accepted, so it must stay replayable.
+     */
+    private Uni<Void> refuse(
+            KafkaRecord<String, IngestCommand> record,
+            ConsumerProgress.Work work,
+            Throwable failure) {
+        IngestCommand cmd = record.getPayload();
         IngestFailures.Verdict verdict = IngestFailures.classify(failure);
         LOG.warnf(
                 "send %s of case %s refused (%s): %s",
@@ -182,14 +193,20 @@ public class IngestConsumer {
                 () -> messages.refuse(cmd, verdict.code(), verdict.message()),
                 config.attemptTimeout(),
                 cannot -> {
-                    // Not even the refusal can be stored: give this record up rather than stop
-                    // the stream; the log says which one.
+                    // Not even the refusal can be stored: park the record rather than stop the
+                    // stream or drop it; the log says which one and why.
+                    metrics.counter("chat.ingest.dead-lettered").increment();
                     LOG.errorf(
                             cannot,
-                            "send %s of case %s dropped: its refusal could not be stored",
+                            "send %s of case %s (partition %d, offset %d) parked in the"
+                                    + " dead-letter topic: neither it nor its refusal could be"
+                                    + " stored",
                             cmd.clientMsgId(),
-                            cmd.caseId());
-                    return Uni.createFrom().voidItem();
+                            cmd.caseId(),
+                            record.getPartition(),
+                            offset(record));
+                    return park(
+                            record, "neither stored nor refused: " + failure + "; then " + cannot);
                 });
     }
 }

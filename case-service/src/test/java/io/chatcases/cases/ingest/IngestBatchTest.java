@@ -8,7 +8,6 @@ import io.chatcases.cases.service.CaseService;
 import io.chatcases.cases.support.CaseEventsTopic;
 import io.chatcases.cases.support.Fixtures;
 import io.chatcases.cases.support.IngestTopic;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
@@ -196,7 +195,6 @@ class IngestBatchTest {
     }
 
     private double fallbacks() {
-        Counter c = metrics.find("chat.ingest.batch.fallbacks").counter();
-        return c == null ? 0 : c.count();
+        return Fixtures.counted(metrics, "chat.ingest.batch.fallbacks");
     }
 }

@@ -1,8 +1,12 @@
 package io.chatcases.cases.ingest;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.chatcases.cases.domain.Message;
 import io.chatcases.cases.support.CaseEventsTopic;
 import io.chatcases.cases.support.Fixtures;
+import io.chatcases.cases.support.IngestTopic;
 import io.chatcases.events.EventType;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import java.time.Duration;
@@ -64,5 +68,26 @@ final class Stored {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Sends "before", {@code middle} (a raw record value) and "beside" as one batch to {@code
+     * caseId}'s partition, then "after"; asserts that the three texts are stored, in order.
+     */
+    static void storedAround(UUID caseId, String idPrefix, String middle) {
+        try (IngestTopic ingest = new IngestTopic(50)) {
+            ingest.sendBatch(
+                    caseId.toString(),
+                    List.of(
+                            IngestTopic.json(
+                                    IngestTopic.customerText(caseId, idPrefix + "0", "before")),
+                            middle,
+                            IngestTopic.json(
+                                    IngestTopic.customerText(caseId, idPrefix + "1", "beside"))));
+            ingest.send(IngestTopic.customerText(caseId, idPrefix + "2", "after"));
+        }
+        long ms = awaitMessages(caseId, 3, Duration.ofSeconds(30));
+        assertTrue(ms >= 0, "stored: " + texts(caseId));
+        assertEquals(List.of("before", "beside", "after"), texts(caseId));
     }
 }

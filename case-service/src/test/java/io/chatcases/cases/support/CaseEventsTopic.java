@@ -46,40 +46,47 @@ public final class CaseEventsTopic {
     }
 
     private static List<Event> read(Predicate<Event> filter) {
+        List<Event> out = new ArrayList<>();
+        for (ConsumerRecord<String, String> r : records(TOPIC)) {
+            var type = EventType.fromWire(header(r, CloudEventHeaders.TYPE));
+            if (type.isEmpty()) {
+                // A type this build does not know: another branch's tests share the topic on
+                // this broker; none of this test's Cases.
+                continue;
+            }
+            Event e =
+                    new Event(
+                            r.key(),
+                            header(r, CloudEventHeaders.ID),
+                            type.get(),
+                            parse(r.value()),
+                            r.partition(),
+                            r.offset());
+            if (filter.test(e)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** Every record of {@code topic} (the local broker), from the beginning to its end now. */
+    public static List<ConsumerRecord<String, String>> records(String topic) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        List<Event> out = new ArrayList<>();
+        List<ConsumerRecord<String, String>> out = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
             List<TopicPartition> parts =
-                    consumer.partitionsFor(TOPIC, Duration.ofSeconds(10)).stream()
-                            .map(i -> new TopicPartition(TOPIC, i.partition()))
+                    consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                            .map(i -> new TopicPartition(topic, i.partition()))
                             .toList();
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
             var end = consumer.endOffsets(parts);
             while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    var type = EventType.fromWire(header(r, CloudEventHeaders.TYPE));
-                    if (type.isEmpty()) {
-                        // A type this build does not know: another branch's tests share the
-                        // topic on this broker; none of this test's Cases.
-                        continue;
-                    }
-                    Event e =
-                            new Event(
-                                    r.key(),
-                                    header(r, CloudEventHeaders.ID),
-                                    type.get(),
-                                    parse(r.value()),
-                                    r.partition(),
-                                    r.offset());
-                    if (filter.test(e)) {
-                        out.add(e);
-                    }
-                }
+                consumer.poll(Duration.ofMillis(500)).forEach(out::add);
             }
         }
         return out;

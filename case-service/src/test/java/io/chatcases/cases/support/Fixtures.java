@@ -4,6 +4,8 @@ import io.chatcases.cases.domain.ChatCase;
 import io.chatcases.cases.service.Caller;
 import io.chatcases.cases.service.CaseService;
 import io.chatcases.events.Channel;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -65,5 +67,11 @@ public final class Fixtures {
 
     private static String cap(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** The count of the counter {@code name}; 0 before it was first incremented. */
+    public static double counted(MeterRegistry metrics, String name) {
+        Counter counter = metrics.find(name).counter();
+        return counter == null ? 0 : counter.count();
     }
 }
