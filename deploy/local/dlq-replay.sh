@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Dead-letter runbook tool: shows or replays the records case-service parked in chat.ingest.dlq
-# (only records it could not even read; everything else is answered or retried, docs/events.md).
+# (records it could not read, and sends it could neither store nor refuse; everything else is
+# answered or retried, docs/events.md).
 #   deploy/local/dlq-replay.sh show      print the parked records (key, value, reason), no changes
 #   deploy/local/dlq-replay.sh replay    produce each parked record not yet replayed back to
 #                                        chat.ingest (same key, so same partition and order)
-# Replay once the cause is fixed (typically: a case-service that reads the newer record shape).
+# Replay once the cause is fixed (typically: a case-service that reads the newer record shape, or
+# one without the bug that failed both storing and refusing).
 # The consumer group dlq-replay remembers what was replayed, so running it twice replays nothing
 # twice; case-service de-duplicates on (case, clientMsgId) anyway.
 # DLQ=<topic> INGEST=<topic> override the topics (the module tests use test.chat.ingest[.dlq]).
