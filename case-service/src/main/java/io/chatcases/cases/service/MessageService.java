@@ -63,16 +63,13 @@ public class MessageService {
                 // repeated send inside the batch is caught by the dedup key at that flush, and the
                 // batch then goes one record at a time (IngestConsumer).
                 .invoke(session -> session.setFlushMode(FlushMode.COMMIT))
-                // The batch's events are written by one statement before the commit, in order.
-                .chain(session -> outbox.collecting(session, () -> storeAll(cmds, ids)));
-    }
-
-    private Uni<Void> storeAll(List<IngestCommand> cmds, List<UUID> ids) {
-        // Every Case of the batch locked by one statement, in id order (no deadlock between
-        // batches); each send's own lock then finds its Case locked in the session.
-        return ChatCase.<ChatCase>find("id in ?1 order by id", ids)
-                .withLock(LockModeType.PESSIMISTIC_WRITE)
-                .list()
+                // Every Case of the batch locked by one statement, in id order (no deadlock between
+                // batches); each send's own lock then finds its Case locked in the session.
+                .chain(
+                        () ->
+                                ChatCase.<ChatCase>find("id in ?1 order by id", ids)
+                                        .withLock(LockModeType.PESSIMISTIC_WRITE)
+                                        .list())
                 // Earlier copies of the batch's sends, by one statement too.
                 .chain(
                         () ->

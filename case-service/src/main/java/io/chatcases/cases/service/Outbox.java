@@ -10,8 +10,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.UUID;
-import java.util.function.Supplier;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * The Case events case-service publishes, appended to the caller's transaction through
@@ -46,14 +44,6 @@ public class Outbox {
                 EventType.MESSAGE_REJECTED,
                 caseId,
                 new CaseEvent(c == null ? null : Views.of(c), null, null, rejection));
-    }
-
-    /**
-     * Runs {@code work} with the events it writes collected and appended by one statement at its
-     * end ({@link OutboxWriter#collecting}), inside the caller's transaction.
-     */
-    public <T> Uni<T> collecting(Mutiny.Session session, Supplier<Uni<T>> work) {
-        return writer.collecting(session, work);
     }
 
     private Uni<Void> write(EventType type, UUID aggregateId, CaseEvent event) {
